@@ -1,0 +1,28 @@
+"""The HTTP API: `create_app(settings)`."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api import errors
+from api.routes import admin, documents, entries, findings
+from api.settings import Settings, get_settings
+from extractor.config import Limits
+from register.db import make_engine, upgrade
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(title="slareg", version="0.1.0",
+                  description="The SLA register: documents, entries, findings, audit.")
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    app.state.engine = engine
+    app.state.limits = Limits(
+        max_bytes=settings.max_bytes, max_pages=settings.max_pages,
+        max_docx_uncompressed_bytes=settings.max_docx_uncompressed_bytes,
+    )
+    errors.install(app)
+    for router in (admin.router, documents.router, entries.router, findings.router):
+        app.include_router(router)
+    return app

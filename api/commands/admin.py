@@ -1,0 +1,305 @@
+"""CLI commands over the register: db, users, register, audit."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from sqlalchemy import select
+
+from api.context import (
+    acting_user,
+    console,
+    engine_for,
+    err_console,
+    fail,
+    handle_errors,
+    jsonable,
+    session_scope,
+)
+from register import audit, services
+from register.db import current_revision, upgrade
+from register.export import entries_to_sla, sla_yaml
+from register.models import AuditEvent, Customer, Document, Service, SlaEntry, User
+from register.schemas import EntryRead, describe
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+AsUser = Annotated[
+    str | None,
+    typer.Option("--as", help="Act as this register user (default: the local system admin)."),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people, json for tools")]
+
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+users_app = typer.Typer(help="Register users and their API keys.", no_args_is_help=True)
+register_app = typer.Typer(help="The SLA register: list, show, export, confirm.", no_args_is_help=True)
+audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
+
+
+def install(app: typer.Typer) -> None:
+    """Add this module's commands to the `slareg` app."""
+    app.add_typer(db_app, name="db")
+    app.add_typer(users_app, name="users")
+    app.add_typer(register_app, name="register")
+    app.add_typer(audit_app, name="audit")
+
+
+@db_app.command("upgrade")
+@handle_errors
+def db_upgrade() -> None:
+    """Create or migrate the register's schema to the newest revision."""
+    engine = engine_for(migrate=False)
+    upgrade(engine)
+    console.print(f"database at revision [bold]{current_revision(engine)}[/] ({engine.url!r})")
+
+
+@users_app.command("add")
+@handle_errors
+def users_add(
+    name: str,
+    role: Annotated[str, typer.Option(help="viewer | legal | grc | service_owner | admin")],
+    as_user: AsUser = None,
+) -> None:
+    """Add a user; prints its API key once (only a hash is kept)."""
+    with session_scope() as session:
+        user, key = services.add_user(
+            session, actor=acting_user(session, as_user), name=name, role=role
+        )
+        console.print(f"added {user.name} ({user.role}). API key, shown only now:")
+    typer.echo(key)
+
+
+@users_app.command("list")
+@handle_errors
+def users_list(fmt: FormatOpt = Format.table) -> None:
+    """List register users and their roles."""
+    with session_scope() as session:
+        users = session.execute(select(User).order_by(User.id)).scalars().all()
+        rows = [{"id": u.id, "name": u.name, "role": u.role, "active": u.active} for u in users]
+    _print_rows(rows, fmt, "Users")
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: Format, title: str) -> None:
+    if fmt is Format.json:
+        typer.echo(json.dumps(jsonable(rows), indent=2))
+        return
+    table = Table(title=title)
+    for key in rows[0] if rows else ["(none)"]:
+        table.add_column(str(key), overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    console.print(table)
+
+
+def _customer(session: Any, name: str) -> Customer:
+    customer = session.execute(select(Customer).where(Customer.name == name)).scalar_one_or_none()
+    if customer is None:
+        known = ", ".join(session.execute(select(Customer.name)).scalars()) or "none yet"
+        raise fail(f"no customer named {name!r} in the register (known: {known})")
+    return customer
+
+
+def _entry_row(entry: SlaEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id, "v": entry.version, "status": entry.status,
+        "customer": entry.customer.name if entry.customer else None,
+        "service": entry.service.name if entry.service else None, "kind": entry.kind,
+        "value": describe(entry.kind, dict(entry.attrs)),
+        "document": entry.document.file_name if entry.document else None,
+        "clause": entry.clause,
+    }
+
+
+@register_app.command("list")
+@handle_errors
+def register_list(
+    customer: Annotated[str | None, typer.Option(help="Only this customer.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="proposed | confirmed | rejected | superseded")
+    ] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this term kind.")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List SLA entries."""
+    with session_scope() as session:
+        cid = _customer(session, customer).id if customer else None
+        entries = services.list_entries(session, customer_id=cid, status=status, kind=kind)
+        if fmt is Format.json:
+            rows = [EntryRead.model_validate(e).model_dump(mode="json") for e in entries]
+            typer.echo(json.dumps(rows, indent=2))
+            return
+        _print_rows([_entry_row(e) for e in entries], fmt, f"SLA entries ({len(entries)})")
+
+
+@register_app.command("show")
+@handle_errors
+def register_show(entry_id: int, fmt: FormatOpt = Format.table) -> None:
+    """Show one entry with its source quote and every version of it."""
+    with session_scope() as session:
+        entry = services.get_entry(session, entry_id=entry_id)
+        history = session.execute(
+            select(SlaEntry).where(SlaEntry.lineage == entry.lineage).order_by(SlaEntry.version)
+        ).scalars().all()
+        data = EntryRead.model_validate(entry).model_dump(mode="json")
+        data["versions"] = [_entry_row(e) for e in history]
+        if fmt is Format.json:
+            typer.echo(json.dumps(jsonable(data), indent=2))
+            return
+        console.print(f"[bold]entry {entry.id}[/] v{entry.version} {entry.kind} — {entry.status}")
+        console.print(f"value: {describe(entry.kind, dict(entry.attrs))}")
+        src = entry.document.file_name if entry.document else "?"
+        console.print(f"source: {src}, clause {entry.clause}, page {entry.span_page}")
+        console.print(f"quote: “{entry.quote}”", highlight=False)
+        _print_rows(data["versions"], Format.table, "Versions")
+
+
+def _export_groups(session: Any, customer: Customer, service: str | None) -> dict[str | None, list]:
+    entries = services.list_entries(session, customer_id=customer.id, status="confirmed")
+    groups: dict[str | None, list[SlaEntry]] = {}
+    for e in entries:
+        groups.setdefault(e.service.name if e.service else None, []).append(e)
+    shared = groups.pop(None, [])
+    if service:
+        return {service: groups.get(service, []) + shared}
+    return {name: group + shared for name, group in groups.items()} or ({None: shared} if shared else {})
+
+
+def _slug(text: str) -> str:
+    return "".join(c.lower() if c.isalnum() else "-" for c in text).strip("-")
+
+
+@register_app.command("export")
+@handle_errors
+def register_export(
+    customer: Annotated[str, typer.Option(help="The customer whose confirmed terms to export.")],
+    service: Annotated[str | None, typer.Option(help="Only this service.")] = None,
+    out: Annotated[Path, typer.Option(help="Folder to write the files to.")] = Path("."),
+    openslo: Annotated[bool, typer.Option("--openslo", help="Also write OpenSLO v1 SLOs.")] = False,
+) -> None:
+    """Write the confirmed terms as *.sla.yaml (one per service), the format of DESIGN.md."""
+    with session_scope() as session:
+        cust = _customer(session, customer)
+        groups = _export_groups(session, cust, service)
+        if not groups:
+            raise fail(f"{customer} has no confirmed entries to export; confirm some first")
+        out.mkdir(parents=True, exist_ok=True)
+        for svc, entries in groups.items():
+            sources = _sources(session, entries)
+            sla = entries_to_sla(customer=cust.name, service=svc, entries=entries, sources=sources)
+            path = out / f"{_slug(cust.name)}--{_slug(svc or 'all-services')}.sla.yaml"
+            path.write_text(sla_yaml(sla))
+            console.print(f"wrote {path} ({len(entries)} confirmed entries)")
+            if openslo:
+                _write_openslo(sla, entries, path)
+
+
+def _sources(session: Any, entries: list[SlaEntry]) -> list[dict[str, Any]]:
+    docs = {e.document_id: e.document for e in entries if e.document}
+    return [{"document": d.sha256, "file": d.file_name} for d in docs.values()]
+
+
+def _write_openslo(sla: dict[str, Any], entries: list[SlaEntry], path: Path) -> None:
+    try:
+        from measurement.openslo import sla_to_openslo
+    except ImportError:
+        err_console.print("OpenSLO export is not available in this build")
+        return
+    ids = {f"{e.kind}:{e.attrs.get('priority_rank')}": e.id for e in entries}
+    target = path.with_name(path.name.replace(".sla.yaml", ".openslo.yaml"))
+    target.write_text(sla_to_openslo(sla, ids))
+    console.print(f"wrote {target}")
+
+
+@register_app.command("confirm")
+@handle_errors
+def register_confirm(
+    entry_id: int,
+    edit: Annotated[
+        list[str] | None, typer.Option(help="key=value (JSON value) to change while confirming")
+    ] = None,
+    expected_version: Annotated[int | None, typer.Option(help="Fail if changed since.")] = None,
+    as_user: AsUser = None,
+) -> None:
+    """Confirm a proposed entry, optionally with edits (which create a new version)."""
+    edits = dict(_parse_edit(e) for e in edit or [])
+    with session_scope() as session:
+        entry = services.confirm_entry(
+            session, actor=acting_user(session, as_user), entry_id=entry_id,
+            edits=edits or None, expected_version=expected_version,
+        )
+        console.print(f"confirmed entry {entry.id} (v{entry.version}): "
+                      f"{describe(entry.kind, dict(entry.attrs))}")
+
+
+@register_app.command("reject")
+@handle_errors
+def register_reject(
+    entry_id: int,
+    reason: Annotated[str | None, typer.Option(help="Why.")] = None,
+    as_user: AsUser = None,
+) -> None:
+    """Reject a proposed entry."""
+    with session_scope() as session:
+        services.reject_entry(
+            session, actor=acting_user(session, as_user), entry_id=entry_id, reason=reason
+        )
+        console.print(f"rejected entry {entry_id}")
+
+
+def _parse_edit(text: str) -> tuple[str, Any]:
+    key, sep, raw = text.partition("=")
+    if not sep or not key:
+        raise fail(f"--edit needs key=value, got {text!r}")
+    try:
+        return key.strip(), json.loads(raw)
+    except json.JSONDecodeError:
+        return key.strip(), raw
+
+
+@audit_app.command("verify")
+@handle_errors
+def audit_verify() -> None:
+    """Recompute the hash chain; exit 1 naming the first broken event."""
+    with session_scope() as session:
+        result = audit.verify(session)
+    if not result.ok:
+        raise fail(
+            f"audit chain broken at event #{result.broken_seq} (id {result.broken_id}): "
+            f"{result.reason}"
+        )
+    console.print(f"audit chain intact: {result.events} events")
+
+
+@audit_app.command("log")
+@handle_errors
+def audit_log(
+    limit: Annotated[int, typer.Option(help="Newest N events.")] = 20,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Show the newest audit events."""
+    with session_scope() as session:
+        events = session.execute(
+            select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+        ).scalars().all()
+        rows = [{"seq": e.seq, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor,
+                 "action": e.action, "entity": f"{e.entity_type} {e.entity_id}"} for e in events]
+    _print_rows(rows, fmt, "Audit log (newest first)")
+
+
+def counts(session: Any) -> dict[str, int]:
+    """How many of each thing the register holds (for summaries)."""
+    from sqlalchemy import func
+
+    return {
+        model.__tablename__: session.execute(select(func.count()).select_from(model)).scalar_one()
+        for model in (Customer, Service, Document, SlaEntry, AuditEvent)
+    }
