@@ -13,13 +13,17 @@ from register.db import make_engine, upgrade
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(title="slareg", version="0.1.0",
-                  description="The SLA register: documents, entries, findings, audit.")
+    app = FastAPI(
+        title="slareg",
+        version="0.1.0",
+        description="The SLA register: documents, entries, findings, audit.",
+    )
     engine = make_engine(settings.database_url)
     upgrade(engine)
     app.state.engine = engine
     app.state.limits = Limits(
-        max_bytes=settings.max_bytes, max_pages=settings.max_pages,
+        max_bytes=settings.max_bytes,
+        max_pages=settings.max_pages,
         max_docx_uncompressed_bytes=settings.max_docx_uncompressed_bytes,
     )
     errors.install(app)

@@ -86,18 +86,27 @@ def ingest_corpus(
         try:
             with session.begin_nested():
                 outcome = ingest_file(
-                    session, actor=legal, data=path.read_bytes(), name=path.name,
-                    customer=item["customer"], extract=extract, lint=lint,
+                    session,
+                    actor=legal,
+                    data=path.read_bytes(),
+                    name=path.name,
+                    customer=item["customer"],
+                    extract=extract,
+                    lint=lint,
                     service=services_listed[0] if len(services_listed) == 1 else None,
-                    doc_type=item.get("doc_type"), status="agreed", amends=amends,
+                    doc_type=item.get("doc_type"),
+                    status="agreed",
+                    amends=amends,
                     effective_date=_as_date(item.get("effective_date")),
                 )
         except (ExtractionError, RegisterError) as exc:
             report.notes.append(f"{path.name} skipped: {exc}")
             continue
         verb = "stored" if outcome.created else "already there"
-        progress(f"  {path.name}: {verb}, {len(outcome.entries)} proposed entries, "
-                 f"{len(outcome.findings)} findings")
+        progress(
+            f"  {path.name}: {verb}, {len(outcome.entries)} proposed entries, "
+            f"{len(outcome.findings)} findings"
+        )
     _link_supersessions(session, folder, legal)
 
 
@@ -113,17 +122,26 @@ def _link_supersessions(session: Session, folder: Path, legal: User) -> None:
         old = docs.get(str(item.get("supersedes"))) if item.get("supersedes") else None
         new = docs.get(item["file"])
         if old is not None and new is not None and old.status != "superseded":
-            services.supersede_document(session, actor=legal, document_id=old.id,
-                                        by_document_id=new.id)
+            services.supersede_document(
+                session, actor=legal, document_id=old.id, by_document_id=new.id
+            )
 
 
 def confirm_confident(session: Session, legal: User) -> int:
     """The demo reviewer confirms confident proposals of documents still in force."""
-    rows = session.execute(
-        select(SlaEntry).join(Document, Document.id == SlaEntry.document_id)
-        .where(SlaEntry.status == "proposed", Document.status != "superseded",
-               SlaEntry.confidence >= CONFIRM_AT)
-    ).scalars().all()
+    rows = (
+        session.execute(
+            select(SlaEntry)
+            .join(Document, Document.id == SlaEntry.document_id)
+            .where(
+                SlaEntry.status == "proposed",
+                Document.status != "superseded",
+                SlaEntry.confidence >= CONFIRM_AT,
+            )
+        )
+        .scalars()
+        .all()
+    )
     for entry in rows:
         services.confirm_entry(session, actor=legal, entry_id=entry.id)
     return len(rows)
@@ -136,8 +154,11 @@ def summarize(session: Session, report: DemoReport) -> None:
         entries = services.list_entries(session, customer_id=customer.id)
         row.proposed = sum(e.status == "proposed" for e in entries)
         row.confirmed = sum(e.status == "confirmed" for e in entries)
-        row.findings = len(session.execute(
-            select(Finding).where(Finding.customer_id == customer.id)).scalars().all())
+        row.findings = len(
+            session.execute(select(Finding).where(Finding.customer_id == customer.id))
+            .scalars()
+            .all()
+        )
         report.rows.append(row)
 
 

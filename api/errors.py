@@ -34,8 +34,13 @@ STATUS: list[tuple[type[Exception], int, str]] = [
 
 
 def problem(status: int, kind: str, detail: str, **extra: object) -> JSONResponse:
-    body = {"type": f"https://slareg.dev/problems/{kind}", "title": kind.replace("-", " "),
-            "status": status, "detail": detail, **extra}
+    body = {
+        "type": f"https://slareg.dev/problems/{kind}",
+        "title": kind.replace("-", " "),
+        "status": status,
+        "detail": detail,
+        **extra,
+    }
     return JSONResponse(body, status_code=status, media_type="application/problem+json")
 
 

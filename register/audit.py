@@ -72,12 +72,27 @@ def append(
     before, after = _jsonable(before), _jsonable(after)
     seq = head.seq + 1
     digest = event_hash(
-        prev_hash=head.hash, seq=seq, at=at, actor=name, action=action,
-        entity_type=entity_type, entity_id=eid, before=before, after=after,
+        prev_hash=head.hash,
+        seq=seq,
+        at=at,
+        actor=name,
+        action=action,
+        entity_type=entity_type,
+        entity_id=eid,
+        before=before,
+        after=after,
     )
     event = AuditEvent(
-        seq=seq, at=at, actor=name, action=action, entity_type=entity_type, entity_id=eid,
-        before=before, after=after, prev_hash=head.hash, hash=digest,
+        seq=seq,
+        at=at,
+        actor=name,
+        action=action,
+        entity_type=entity_type,
+        entity_id=eid,
+        before=before,
+        after=after,
+        prev_hash=head.hash,
+        hash=digest,
     )
     session.add(event)
     head.seq, head.hash = seq, digest
@@ -110,8 +125,14 @@ def verify(session: Session) -> VerifyResult:
             problem = "its link to the previous event does not match (events removed or reordered)"
         else:
             digest = event_hash(
-                prev_hash=ev.prev_hash, seq=ev.seq, at=ev.at, actor=ev.actor, action=ev.action,
-                entity_type=ev.entity_type, entity_id=ev.entity_id, before=ev.before,
+                prev_hash=ev.prev_hash,
+                seq=ev.seq,
+                at=ev.at,
+                actor=ev.actor,
+                action=ev.action,
+                entity_type=ev.entity_type,
+                entity_id=ev.entity_id,
+                before=ev.before,
                 after=ev.after,
             )
             if digest != ev.hash:
@@ -122,7 +143,10 @@ def verify(session: Session) -> VerifyResult:
     head = session.get(AuditHead, 1)
     if head is not None and (head.seq != expected_seq - 1 or head.hash != prev):
         return VerifyResult(
-            False, count, head.seq, None,
+            False,
+            count,
+            head.seq,
+            None,
             f"the chain ends at #{expected_seq - 1} but the head records #{head.seq} "
             "(the newest events were removed)",
         )

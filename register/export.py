@@ -40,8 +40,11 @@ def _calendar(entries: Sequence[SlaEntry]) -> dict[str, Any]:
     days = parse_days(a.get("days"))
     if not start or not end or (start == "00:00" and end in ("24:00", "23:59") and len(days) == 7):
         return {"time_zone": tz, "hours": "24x7", "holidays": None}
-    return {"time_zone": tz, "hours": {DAY_KEYS[d]: [f"{start}-{end}"] for d in days},
-            "holidays": None}
+    return {
+        "time_zone": tz,
+        "hours": {DAY_KEYS[d]: [f"{start}-{end}"] for d in days},
+        "holidays": None,
+    }
 
 
 def _maintenance(entry: SlaEntry, excluded: bool) -> dict[str, Any] | None:
@@ -53,22 +56,33 @@ def _maintenance(entry: SlaEntry, excluded: bool) -> dict[str, Any] | None:
     h2, m2 = (int(x) for x in end.split(":"))
     duration = (h2 * 60 + m2 - h1 * 60 - m1) % 1440 or 1440
     days = ",".join(RRULE_DAYS[d] for d in parse_days(a.get("days")))
-    return {"rrule": f"FREQ=WEEKLY;BYDAY={days};BYHOUR={h1};BYMINUTE={m1}",
-            "duration_minutes": duration, "time_zone": a.get("time_zone") or "UTC",
-            "excluded": excluded, "notice_hours": a.get("notice_hours")}
+    return {
+        "rrule": f"FREQ=WEEKLY;BYDAY={days};BYHOUR={h1};BYMINUTE={m1}",
+        "duration_minutes": duration,
+        "time_zone": a.get("time_zone") or "UTC",
+        "excluded": excluded,
+        "notice_hours": a.get("notice_hours"),
+    }
 
 
 def _target(entry: SlaEntry) -> dict[str, Any] | None:
     a = entry.attrs
     if entry.kind == "availability":
-        return {"kind": "availability", "percent": a.get("value"),
-                "period": a.get("period") or "monthly", "clock": "calendar",
-                "granularity_minutes": a.get("granularity_minutes")}
+        return {
+            "kind": "availability",
+            "percent": a.get("value"),
+            "period": a.get("period") or "monthly",
+            "clock": "calendar",
+            "granularity_minutes": a.get("granularity_minutes"),
+        }
     if entry.kind in ("response_time", "resolution_time") and a.get("minutes") is not None:
-        return {"kind": entry.kind, "priority_rank": a.get("priority_rank"),
-                "minutes": a.get("minutes"),
-                "clock": "business" if a.get("business") else "calendar",
-                "attainment_percent": a.get("attainment_percent")}
+        return {
+            "kind": entry.kind,
+            "priority_rank": a.get("priority_rank"),
+            "minutes": a.get("minutes"),
+            "clock": "business" if a.get("business") else "calendar",
+            "attainment_percent": a.get("attainment_percent"),
+        }
     return None
 
 
@@ -87,11 +101,19 @@ def entries_to_sla(
     """The SLA definition of DESIGN.md from confirmed entries (missing parts are null)."""
     categories = {e.attrs.get("category") for e in entries if e.kind == "exclusion"}
     exclusions = sorted(c for c in categories if c)
-    priorities = {str(e.attrs["priority"]): e.attrs["priority_rank"] for e in entries
-                  if e.kind in ("response_time", "resolution_time")
-                  and e.attrs.get("priority") and e.attrs.get("priority_rank")}
-    maintenance = [m for e in entries if e.kind == "maintenance_window"
-                   if (m := _maintenance(e, "scheduled_maintenance" in exclusions))]
+    priorities = {
+        str(e.attrs["priority"]): e.attrs["priority_rank"]
+        for e in entries
+        if e.kind in ("response_time", "resolution_time")
+        and e.attrs.get("priority")
+        and e.attrs.get("priority_rank")
+    }
+    maintenance = [
+        m
+        for e in entries
+        if e.kind == "maintenance_window"
+        if (m := _maintenance(e, "scheduled_maintenance" in exclusions))
+    ]
     claim_unit = _first(entries, "claim_window", "unit")
     froms = [e.effective_from for e in entries if e.effective_from]
     return {
@@ -106,10 +128,16 @@ def entries_to_sla(
         "exclusions": exclusions,
         "priorities": priorities,
         "targets": [t for e in entries if (t := _target(e))],
-        "credits": [{"metric": e.attrs.get("metric") or "availability",
-                     "lower": e.attrs.get("lower"), "upper": e.attrs.get("upper"),
-                     "credit_percent": e.attrs.get("credit_percent")}
-                    for e in entries if e.kind == "credit_tier"],
+        "credits": [
+            {
+                "metric": e.attrs.get("metric") or "availability",
+                "lower": e.attrs.get("lower"),
+                "upper": e.attrs.get("upper"),
+                "credit_percent": e.attrs.get("credit_percent"),
+            }
+            for e in entries
+            if e.kind == "credit_tier"
+        ],
         "credit_cap_percent": _first(entries, "credit_cap"),
         "claim_window_days": _first(entries, "claim_window") if claim_unit == "days" else None,
         "monthly_fee": monthly_fee,

@@ -58,15 +58,26 @@ def ingest_file(
     cust = services.get_or_create_customer(session, actor=actor, name=customer)
     svc = services.get_or_create_service(session, actor=actor, name=service) if service else None
     ingested = services.ingest_document(
-        session, actor=actor, data=data, file_name=name, media_type=info.media_type,
-        doc_type=doc_type or info.doc_type, customer=cust, title=info.title,
-        effective_date=effective_date or _date(info.effective_date), text=extraction.text,
-        extraction=extraction.to_dict(), status=status, amends=amends,
+        session,
+        actor=actor,
+        data=data,
+        file_name=name,
+        media_type=info.media_type,
+        doc_type=doc_type or info.doc_type,
+        customer=cust,
+        title=info.title,
+        effective_date=effective_date or _date(info.effective_date),
+        text=extraction.text,
+        extraction=extraction.to_dict(),
+        status=status,
+        amends=amends,
     )
     outcome = IngestOutcome(ingested.document, ingested.created, notes=list(extraction.notes))
     if not ingested.created:
-        outcome.notes.append(f"{name}: the same bytes are in the register already "
-                             f"(document {ingested.document.id}); nothing changed")
+        outcome.notes.append(
+            f"{name}: the same bytes are in the register already "
+            f"(document {ingested.document.id}); nothing changed"
+        )
         return outcome
     terms = [t.to_dict() for t in extraction.terms]
     outcome.entries = services.propose_entries(

@@ -48,7 +48,9 @@ def new_database(backend: str, tmp: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     with new_database(request.param, tmp_path_factory.mktemp("db")) as url:
         yield url
 

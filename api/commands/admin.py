@@ -37,11 +37,15 @@ AsUser = Annotated[
     str | None,
     typer.Option("--as", help="Act as this register user (default: the local system admin)."),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people, json for tools")]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="table for people, json for tools")
+]
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 users_app = typer.Typer(help="Register users and their API keys.", no_args_is_help=True)
-register_app = typer.Typer(help="The SLA register: list, show, export, confirm.", no_args_is_help=True)
+register_app = typer.Typer(
+    help="The SLA register: list, show, export, confirm.", no_args_is_help=True
+)
 audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 
 
@@ -110,9 +114,12 @@ def _customer(session: Any, name: str) -> Customer:
 
 def _entry_row(entry: SlaEntry) -> dict[str, Any]:
     return {
-        "id": entry.id, "v": entry.version, "status": entry.status,
+        "id": entry.id,
+        "v": entry.version,
+        "status": entry.status,
         "customer": entry.customer.name if entry.customer else None,
-        "service": entry.service.name if entry.service else None, "kind": entry.kind,
+        "service": entry.service.name if entry.service else None,
+        "kind": entry.kind,
         "value": describe(entry.kind, dict(entry.attrs)),
         "document": entry.document.file_name if entry.document else None,
         "clause": entry.clause,
@@ -146,9 +153,13 @@ def register_show(entry_id: int, fmt: FormatOpt = Format.table) -> None:
     """Show one entry with its source quote and every version of it."""
     with session_scope() as session:
         entry = services.get_entry(session, entry_id=entry_id)
-        history = session.execute(
-            select(SlaEntry).where(SlaEntry.lineage == entry.lineage).order_by(SlaEntry.version)
-        ).scalars().all()
+        history = (
+            session.execute(
+                select(SlaEntry).where(SlaEntry.lineage == entry.lineage).order_by(SlaEntry.version)
+            )
+            .scalars()
+            .all()
+        )
         data = EntryRead.model_validate(entry).model_dump(mode="json")
         data["versions"] = [_entry_row(e) for e in history]
         if fmt is Format.json:
@@ -170,7 +181,9 @@ def _export_groups(session: Any, customer: Customer, service: str | None) -> dic
     shared = groups.pop(None, [])
     if service:
         return {service: groups.get(service, []) + shared}
-    return {name: group + shared for name, group in groups.items()} or ({None: shared} if shared else {})
+    return {name: group + shared for name, group in groups.items()} or (
+        {None: shared} if shared else {}
+    )
 
 
 def _slug(text: str) -> str:
@@ -233,11 +246,16 @@ def register_confirm(
     edits = dict(_parse_edit(e) for e in edit or [])
     with session_scope() as session:
         entry = services.confirm_entry(
-            session, actor=acting_user(session, as_user), entry_id=entry_id,
-            edits=edits or None, expected_version=expected_version,
+            session,
+            actor=acting_user(session, as_user),
+            entry_id=entry_id,
+            edits=edits or None,
+            expected_version=expected_version,
         )
-        console.print(f"confirmed entry {entry.id} (v{entry.version}): "
-                      f"{describe(entry.kind, dict(entry.attrs))}")
+        console.print(
+            f"confirmed entry {entry.id} (v{entry.version}): "
+            f"{describe(entry.kind, dict(entry.attrs))}"
+        )
 
 
 @register_app.command("reject")
@@ -287,11 +305,21 @@ def audit_log(
 ) -> None:
     """Show the newest audit events."""
     with session_scope() as session:
-        events = session.execute(
-            select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
-        ).scalars().all()
-        rows = [{"seq": e.seq, "at": e.at.isoformat(timespec="seconds"), "actor": e.actor,
-                 "action": e.action, "entity": f"{e.entity_type} {e.entity_id}"} for e in events]
+        events = (
+            session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit))
+            .scalars()
+            .all()
+        )
+        rows = [
+            {
+                "seq": e.seq,
+                "at": e.at.isoformat(timespec="seconds"),
+                "actor": e.actor,
+                "action": e.action,
+                "entity": f"{e.entity_type} {e.entity_id}",
+            }
+            for e in events
+        ]
     _print_rows(rows, fmt, "Audit log (newest first)")
 
 

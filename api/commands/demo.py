@@ -54,8 +54,15 @@ def _summary(report: DemoReport) -> None:
     for col in ("customer", "documents", "proposed", "confirmed", "findings", "measured", "met"):
         table.add_column(col, justify="left" if col == "customer" else "right")
     for row in report.rows:
-        table.add_row(row.customer, str(row.documents), str(row.proposed), str(row.confirmed),
-                      str(row.findings), str(row.periods), str(row.met))
+        table.add_row(
+            row.customer,
+            str(row.documents),
+            str(row.proposed),
+            str(row.confirmed),
+            str(row.findings),
+            str(row.periods),
+            str(row.met),
+        )
     console.print(table)
     for note in report.notes:
         console.print(f"[yellow]note:[/] {note}")

@@ -34,6 +34,17 @@ def ui(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8501,
 ) -> None:
     """Open the review app (Streamlit) on the configured register."""
-    cmd = [sys.executable, "-m", "streamlit", "run", str(UI_APP), "--server.port", str(port),
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(UI_APP),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     raise typer.Exit(subprocess.call(cmd))

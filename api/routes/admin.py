@@ -34,5 +34,10 @@ def add_user(body: UserCreate, session: SessionDep, user: UserDep) -> dict[str, 
 def verify(session: SessionDep, user: UserDep) -> dict[str, Any]:
     require(user, "read")
     result = audit.verify(session)
-    return {"ok": result.ok, "events": result.events, "broken_seq": result.broken_seq,
-            "broken_id": result.broken_id, "reason": result.reason}
+    return {
+        "ok": result.ok,
+        "events": result.events,
+        "broken_seq": result.broken_seq,
+        "broken_id": result.broken_id,
+        "reason": result.reason,
+    }

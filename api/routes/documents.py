@@ -56,7 +56,12 @@ async def upload(
         raise InvalidInput(f"{file.filename}: larger than the {limits.max_bytes} byte limit")
     name = file.filename or "upload"
     outcome = ingest_file(
-        session, actor=user, data=data, name=name, customer=customer, service=service,
+        session,
+        actor=user,
+        data=data,
+        name=name,
+        customer=customer,
+        service=service,
         extract=lambda d, n: extract(d, n, limits=limits),
     )
     return {

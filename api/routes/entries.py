@@ -40,17 +40,32 @@ def get_entry(entry_id: int, session: SessionDep, user: UserDep) -> Any:
 
 @router.post("/{entry_id}/confirm", response_model=EntryRead)
 def confirm(entry_id: int, body: EntryConfirm, session: SessionDep, user: UserDep) -> Any:
-    return services.confirm_entry(session, actor=user, entry_id=entry_id, edits=body.edits,
-                                  expected_version=body.expected_version)
+    return services.confirm_entry(
+        session,
+        actor=user,
+        entry_id=entry_id,
+        edits=body.edits,
+        expected_version=body.expected_version,
+    )
 
 
 @router.post("/{entry_id}/edit", response_model=EntryRead)
 def edit(entry_id: int, body: EntryEdit, session: SessionDep, user: UserDep) -> Any:
-    return services.edit_entry(session, actor=user, entry_id=entry_id, edits=body.edits,
-                               expected_version=body.expected_version)
+    return services.edit_entry(
+        session,
+        actor=user,
+        entry_id=entry_id,
+        edits=body.edits,
+        expected_version=body.expected_version,
+    )
 
 
 @router.post("/{entry_id}/reject", response_model=EntryRead)
 def reject(entry_id: int, body: EntryReject, session: SessionDep, user: UserDep) -> Any:
-    return services.reject_entry(session, actor=user, entry_id=entry_id, reason=body.reason,
-                                 expected_version=body.expected_version)
+    return services.reject_entry(
+        session,
+        actor=user,
+        entry_id=entry_id,
+        reason=body.reason,
+        expected_version=body.expected_version,
+    )

@@ -24,5 +24,11 @@ def list_findings(
 
 @router.post("/{finding_id}/resolve", response_model=FindingRead)
 def resolve(finding_id: int, body: FindingResolve, session: SessionDep, user: UserDep) -> Any:
-    return services.resolve_finding(session, actor=user, finding_id=finding_id, note=body.note,
-                                    waive=body.waive, expected_version=body.expected_version)
+    return services.resolve_finding(
+        session,
+        actor=user,
+        finding_id=finding_id,
+        note=body.note,
+        waive=body.waive,
+        expected_version=body.expected_version,
+    )

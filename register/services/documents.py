@@ -32,8 +32,14 @@ def get_or_create_customer(
     customer = Customer(name=name, aliases=list(aliases))
     session.add(customer)
     session.flush()
-    audit.append(session, actor=actor, action="customer.create", entity_type="customer",
-                 entity_id=customer.id, after={"name": name, "aliases": list(aliases)})
+    audit.append(
+        session,
+        actor=actor,
+        action="customer.create",
+        entity_type="customer",
+        entity_id=customer.id,
+        after={"name": name, "aliases": list(aliases)},
+    )
     return customer
 
 
@@ -50,8 +56,14 @@ def get_or_create_service(
     service = Service(name=name, owner=owner)
     session.add(service)
     session.flush()
-    audit.append(session, actor=actor, action="service.create", entity_type="service",
-                 entity_id=service.id, after={"name": name, "owner": owner})
+    audit.append(
+        session,
+        actor=actor,
+        action="service.create",
+        entity_type="service",
+        entity_id=service.id,
+        after={"name": name, "owner": owner},
+    )
     return service
 
 
@@ -63,10 +75,16 @@ class Ingested:
 
 def document_snapshot(doc: Document) -> dict[str, Any]:
     return {
-        "sha256": doc.sha256, "file_name": doc.file_name, "media_type": doc.media_type,
-        "doc_type": doc.doc_type, "customer_id": doc.customer_id, "title": doc.title,
-        "effective_date": doc.effective_date, "status": doc.status,
-        "amends_id": doc.amends_id, "supersedes_id": doc.supersedes_id,
+        "sha256": doc.sha256,
+        "file_name": doc.file_name,
+        "media_type": doc.media_type,
+        "doc_type": doc.doc_type,
+        "customer_id": doc.customer_id,
+        "title": doc.title,
+        "effective_date": doc.effective_date,
+        "status": doc.status,
+        "amends_id": doc.amends_id,
+        "supersedes_id": doc.supersedes_id,
     }
 
 
@@ -99,15 +117,30 @@ def ingest_document(
     if existing is not None:
         return Ingested(existing, created=False)
     doc = Document(
-        sha256=sha, file_name=file_name, media_type=media_type, doc_type=doc_type,
-        customer_id=customer.id if customer else None, title=title,
-        effective_date=effective_date, content=data, text=text, extraction=extraction,
-        status=status, amends_id=amends.id if amends else None, ingested_by_id=actor.id,
+        sha256=sha,
+        file_name=file_name,
+        media_type=media_type,
+        doc_type=doc_type,
+        customer_id=customer.id if customer else None,
+        title=title,
+        effective_date=effective_date,
+        content=data,
+        text=text,
+        extraction=extraction,
+        status=status,
+        amends_id=amends.id if amends else None,
+        ingested_by_id=actor.id,
     )
     session.add(doc)
     session.flush()
-    audit.append(session, actor=actor, action="document.ingest", entity_type="document",
-                 entity_id=doc.id, after=document_snapshot(doc))
+    audit.append(
+        session,
+        actor=actor,
+        action="document.ingest",
+        entity_type="document",
+        entity_id=doc.id,
+        after=document_snapshot(doc),
+    )
     return Ingested(doc, created=True)
 
 
@@ -135,8 +168,15 @@ def set_document_status(
     before = document_snapshot(doc)
     doc.status = status
     session.flush()
-    audit.append(session, actor=actor, action="document.set_status", entity_type="document",
-                 entity_id=doc.id, before=before, after=document_snapshot(doc))
+    audit.append(
+        session,
+        actor=actor,
+        action="document.set_status",
+        entity_type="document",
+        entity_id=doc.id,
+        before=before,
+        after=document_snapshot(doc),
+    )
     return doc
 
 
@@ -155,8 +195,22 @@ def supersede_document(
     old.status = "superseded"
     new.supersedes_id = old.id
     session.flush()
-    audit.append(session, actor=actor, action="document.supersede", entity_type="document",
-                 entity_id=old.id, before=before_old, after=document_snapshot(old))
-    audit.append(session, actor=actor, action="document.supersedes", entity_type="document",
-                 entity_id=new.id, before=before_new, after=document_snapshot(new))
+    audit.append(
+        session,
+        actor=actor,
+        action="document.supersede",
+        entity_type="document",
+        entity_id=old.id,
+        before=before_old,
+        after=document_snapshot(old),
+    )
+    audit.append(
+        session,
+        actor=actor,
+        action="document.supersedes",
+        entity_type="document",
+        entity_id=new.id,
+        before=before_new,
+        after=document_snapshot(new),
+    )
     return old

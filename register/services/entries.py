@@ -18,19 +18,36 @@ from register.services.documents import get_or_create_service
 
 TERM_RESERVED = ("kind", "clause", "span", "quote", "confidence", "service")
 KINDS = (
-    "availability", "response_time", "resolution_time", "credit_tier", "credit_cap",
-    "claim_window", "measurement_period", "service_hours", "maintenance_window", "exclusion",
-    "review_interval", "reporting", "precedence",
+    "availability",
+    "response_time",
+    "resolution_time",
+    "credit_tier",
+    "credit_cap",
+    "claim_window",
+    "measurement_period",
+    "service_hours",
+    "maintenance_window",
+    "exclusion",
+    "review_interval",
+    "reporting",
+    "precedence",
 )
 
 
 def entry_snapshot(entry: SlaEntry) -> dict[str, Any]:
     return {
-        "lineage": entry.lineage, "version": entry.version, "kind": entry.kind,
-        "attrs": dict(entry.attrs), "customer_id": entry.customer_id,
-        "service_id": entry.service_id, "document_id": entry.document_id,
-        "clause": entry.clause, "quote": entry.quote, "status": entry.status,
-        "effective_from": entry.effective_from, "effective_to": entry.effective_to,
+        "lineage": entry.lineage,
+        "version": entry.version,
+        "kind": entry.kind,
+        "attrs": dict(entry.attrs),
+        "customer_id": entry.customer_id,
+        "service_id": entry.service_id,
+        "document_id": entry.document_id,
+        "clause": entry.clause,
+        "quote": entry.quote,
+        "status": entry.status,
+        "effective_from": entry.effective_from,
+        "effective_to": entry.effective_to,
         "supersedes_id": entry.supersedes_id,
     }
 
@@ -44,8 +61,12 @@ def _indexed(attrs: Mapping[str, Any]) -> dict[str, Any]:
     period = attrs.get("period")
     if period is None and isinstance(value, str):
         period = value
-    return {"value_num": num, "unit": attrs.get("unit"),
-            "priority_rank": attrs.get("priority_rank"), "period": period}
+    return {
+        "value_num": num,
+        "unit": attrs.get("unit"),
+        "priority_rank": attrs.get("priority_rank"),
+        "period": period,
+    }
 
 
 def propose_entries(
@@ -70,19 +91,36 @@ def propose_entries(
             svc = get_or_create_service(session, actor=actor, name=str(term["service"]))
         span = term.get("span") or {}
         entry = SlaEntry(
-            lineage=str(uuid.uuid4()), version=1, kind=kind, attrs=attrs, **_indexed(attrs),
+            lineage=str(uuid.uuid4()),
+            version=1,
+            kind=kind,
+            attrs=attrs,
+            **_indexed(attrs),
             customer_id=customer.id if customer else document.customer_id,
-            service_id=svc.id if svc else None, document_id=document.id,
-            clause=term.get("clause"), span_page=span.get("page"), span_start=span.get("start"),
-            span_end=span.get("end"), quote=term.get("quote"), confidence=term.get("confidence"),
-            status="proposed", effective_from=document.effective_date, updated_by_id=actor.id,
+            service_id=svc.id if svc else None,
+            document_id=document.id,
+            clause=term.get("clause"),
+            span_page=span.get("page"),
+            span_start=span.get("start"),
+            span_end=span.get("end"),
+            quote=term.get("quote"),
+            confidence=term.get("confidence"),
+            status="proposed",
+            effective_from=document.effective_date,
+            updated_by_id=actor.id,
         )
         session.add(entry)
         entries.append(entry)
     session.flush()
     for entry in entries:
-        audit.append(session, actor=actor, action="entry.propose", entity_type="sla_entry",
-                     entity_id=entry.id, after=entry_snapshot(entry))
+        audit.append(
+            session,
+            actor=actor,
+            action="entry.propose",
+            entity_type="sla_entry",
+            entity_id=entry.id,
+            after=entry_snapshot(entry),
+        )
     return entries
 
 
@@ -102,8 +140,12 @@ def list_entries(
     kind: str | None = None,
 ) -> list[SlaEntry]:
     query = select(SlaEntry).order_by(SlaEntry.id)
-    for column, value in ((SlaEntry.customer_id, customer_id), (SlaEntry.service_id, service_id),
-                          (SlaEntry.status, status), (SlaEntry.kind, kind)):
+    for column, value in (
+        (SlaEntry.customer_id, customer_id),
+        (SlaEntry.service_id, service_id),
+        (SlaEntry.status, status),
+        (SlaEntry.kind, kind),
+    ):
         if value is not None:
             query = query.where(column == value)
     return list(session.execute(query).scalars())
@@ -160,14 +202,28 @@ def _new_version(
         svc_id = get_or_create_service(session, actor=actor, name=str(edits["service"])).id
     now = utcnow()
     new = SlaEntry(
-        lineage=old.lineage, version=old.version + 1, kind=old.kind, attrs=attrs,
-        **_indexed(attrs), customer_id=old.customer_id, service_id=svc_id,
-        document_id=old.document_id, clause=old.clause, span_page=old.span_page,
-        span_start=old.span_start, span_end=old.span_end, quote=old.quote,
-        confidence=old.confidence, status="confirmed", confirmed_by_id=actor.id,
-        confirmed_at=now, effective_from=edits.get("effective_from", old.effective_from),
-        effective_to=edits.get("effective_to", old.effective_to), supersedes_id=old.id,
-        updated_by_id=actor.id, updated_at=now,
+        lineage=old.lineage,
+        version=old.version + 1,
+        kind=old.kind,
+        attrs=attrs,
+        **_indexed(attrs),
+        customer_id=old.customer_id,
+        service_id=svc_id,
+        document_id=old.document_id,
+        clause=old.clause,
+        span_page=old.span_page,
+        span_start=old.span_start,
+        span_end=old.span_end,
+        quote=old.quote,
+        confidence=old.confidence,
+        status="confirmed",
+        confirmed_by_id=actor.id,
+        confirmed_at=now,
+        effective_from=edits.get("effective_from", old.effective_from),
+        effective_to=edits.get("effective_to", old.effective_to),
+        supersedes_id=old.id,
+        updated_by_id=actor.id,
+        updated_at=now,
     )
     old.status, old.updated_by_id, old.updated_at = "superseded", actor.id, now
     _flush(session, old.id)
@@ -191,16 +247,29 @@ def confirm_entry(
     before = entry_snapshot(entry)
     if edits:
         new = _new_version(session, entry, actor, edits)
-        audit.append(session, actor=actor, action="entry.confirm_with_edits",
-                     entity_type="sla_entry", entity_id=new.id, before=before,
-                     after=entry_snapshot(new))
+        audit.append(
+            session,
+            actor=actor,
+            action="entry.confirm_with_edits",
+            entity_type="sla_entry",
+            entity_id=new.id,
+            before=before,
+            after=entry_snapshot(new),
+        )
         return new
     now = utcnow()
     entry.status, entry.confirmed_by_id, entry.confirmed_at = "confirmed", actor.id, now
     entry.updated_by_id, entry.updated_at = actor.id, now
     _flush(session, entry.id)
-    audit.append(session, actor=actor, action="entry.confirm", entity_type="sla_entry",
-                 entity_id=entry.id, before=before, after=entry_snapshot(entry))
+    audit.append(
+        session,
+        actor=actor,
+        action="entry.confirm",
+        entity_type="sla_entry",
+        entity_id=entry.id,
+        before=before,
+        after=entry_snapshot(entry),
+    )
     return entry
 
 
@@ -220,8 +289,15 @@ def edit_entry(
     _require_status(entry, ("confirmed",), "edited")
     before = entry_snapshot(entry)
     new = _new_version(session, entry, actor, edits)
-    audit.append(session, actor=actor, action="entry.edit", entity_type="sla_entry",
-                 entity_id=new.id, before=before, after=entry_snapshot(new))
+    audit.append(
+        session,
+        actor=actor,
+        action="entry.edit",
+        entity_type="sla_entry",
+        entity_id=new.id,
+        before=before,
+        after=entry_snapshot(new),
+    )
     return new
 
 
@@ -239,7 +315,13 @@ def reject_entry(
     before = entry_snapshot(entry)
     entry.status, entry.updated_by_id, entry.updated_at = "rejected", actor.id, utcnow()
     _flush(session, entry.id)
-    audit.append(session, actor=actor, action="entry.reject", entity_type="sla_entry",
-                 entity_id=entry.id, before=before,
-                 after={**entry_snapshot(entry), "reason": reason})
+    audit.append(
+        session,
+        actor=actor,
+        action="entry.reject",
+        entity_type="sla_entry",
+        entity_id=entry.id,
+        before=before,
+        after={**entry_snapshot(entry), "reason": reason},
+    )
     return entry

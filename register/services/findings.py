@@ -19,9 +19,17 @@ CATEGORIES = ("missing", "unmeasurable", "inconsistent", "deviation", "conflict"
 
 
 def finding_snapshot(f: Finding) -> dict[str, Any]:
-    return {"rule": f.rule, "category": f.category, "severity": f.severity,
-            "message": f.message, "document_id": f.document_id, "customer_id": f.customer_id,
-            "quote": f.quote, "status": f.status, "resolution_note": f.resolution_note}
+    return {
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity,
+        "message": f.message,
+        "document_id": f.document_id,
+        "customer_id": f.customer_id,
+        "quote": f.quote,
+        "status": f.status,
+        "resolution_note": f.resolution_note,
+    }
 
 
 def record_findings(
@@ -39,19 +47,30 @@ def record_findings(
         if data.get("severity") not in SEVERITIES or data.get("category") not in CATEGORIES:
             raise InvalidInput(f"finding {data.get('rule')!r}: bad severity or category")
         row = Finding(
-            rule=str(data["rule"]), category=data["category"], severity=data["severity"],
-            message=str(data.get("message", "")), suggestion=data.get("suggestion"),
+            rule=str(data["rule"]),
+            category=data["category"],
+            severity=data["severity"],
+            message=str(data.get("message", "")),
+            suggestion=data.get("suggestion"),
             customer_id=customer.id if customer else None,
-            document_id=document.id if document else None, span=data.get("span"),
-            quote=data.get("quote"), related=list(data.get("related") or []),
+            document_id=document.id if document else None,
+            span=data.get("span"),
+            quote=data.get("quote"),
+            related=list(data.get("related") or []),
             entry_ids=list(data.get("entry_ids") or []),
         )
         session.add(row)
         rows.append(row)
     session.flush()
     for row in rows:
-        audit.append(session, actor=actor, action="finding.record", entity_type="finding",
-                     entity_id=row.id, after=finding_snapshot(row))
+        audit.append(
+            session,
+            actor=actor,
+            action="finding.record",
+            entity_type="finding",
+            entity_id=row.id,
+            after=finding_snapshot(row),
+        )
     return rows
 
 
@@ -94,7 +113,13 @@ def resolve_finding(
         session.flush()
     except StaleDataError:
         raise StaleVersion("finding", finding_id, None, None) from None
-    audit.append(session, actor=actor, action="finding.waive" if waive else "finding.resolve",
-                 entity_type="finding", entity_id=finding.id, before=before,
-                 after=finding_snapshot(finding))
+    audit.append(
+        session,
+        actor=actor,
+        action="finding.waive" if waive else "finding.resolve",
+        entity_type="finding",
+        entity_id=finding.id,
+        before=before,
+        after=finding_snapshot(finding),
+    )
     return finding

@@ -30,8 +30,14 @@ def system_actor(session: Session) -> User:
         user = User(name=SYSTEM, role="admin", api_key_hash=None)
         session.add(user)
         session.flush()
-        audit.append(session, actor=SYSTEM, action="user.bootstrap", entity_type="user",
-                     entity_id=user.id, after={"name": SYSTEM, "role": "admin"})
+        audit.append(
+            session,
+            actor=SYSTEM,
+            action="user.bootstrap",
+            entity_type="user",
+            entity_id=user.id,
+            after={"name": SYSTEM, "role": "admin"},
+        )
     return user
 
 
@@ -49,8 +55,14 @@ def add_user(session: Session, *, actor: User, name: str, role: str) -> tuple[Us
     user = User(name=name, role=role, api_key_hash=hash_key(api_key))
     session.add(user)
     session.flush()
-    audit.append(session, actor=actor, action="user.add", entity_type="user", entity_id=user.id,
-                 after={"name": name, "role": role})
+    audit.append(
+        session,
+        actor=actor,
+        action="user.add",
+        entity_type="user",
+        entity_id=user.id,
+        after={"name": name, "role": role},
+    )
     return user, api_key
 
 

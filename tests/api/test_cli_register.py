@@ -20,7 +20,9 @@ runner = CliRunner()
 
 
 @pytest.fixture(params=BACKENDS)
-def db(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def db(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
     with new_database(request.param, tmp_path) as url:
         monkeypatch.setenv("SLAREG_DATABASE_URL", url)
         yield url
@@ -80,7 +82,14 @@ def test_export_writes_the_sla_definition(db: str, tmp_path: Path) -> None:
     assert len(files) == 1
     sla = yaml.safe_load(files[0].read_text())
     assert sla["schema"] == "slareg.sla/1" and sla["service"] == "Core API"
-    assert sla["targets"] == [{"kind": "availability", "percent": 99.9, "period": "monthly",
-                               "clock": "calendar", "granularity_minutes": None}]
+    assert sla["targets"] == [
+        {
+            "kind": "availability",
+            "percent": 99.9,
+            "period": "monthly",
+            "clock": "calendar",
+            "granularity_minutes": None,
+        }
+    ]
     code, out = run("register", "export", "--customer", "Nobody")
     assert code == 1 and "no customer named 'Nobody'" in out

@@ -61,18 +61,21 @@ def test_viewer_reads_but_cannot_confirm(world: dict) -> None:
 def test_confirm_with_stale_version_is_409(world: dict) -> None:
     c, keys, entry = world["client"], world["keys"], world["entry"]
     current = c.get(f"/entries/{entry}", headers=_h(keys["legal"])).json()["row_version"]
-    ok = c.post(f"/entries/{entry}/confirm", json={"expected_version": current},
-                headers=_h(keys["legal"]))
+    ok = c.post(
+        f"/entries/{entry}/confirm", json={"expected_version": current}, headers=_h(keys["legal"])
+    )
     assert ok.status_code == 200 and ok.json()["status"] == "confirmed"
-    again = c.post(f"/entries/{entry}/confirm", json={"expected_version": current},
-                   headers=_h(keys["legal"]))
+    again = c.post(
+        f"/entries/{entry}/confirm", json={"expected_version": current}, headers=_h(keys["legal"])
+    )
     assert again.status_code == 409 and "changed by legal" in again.json()["detail"]
 
 
 def test_bad_payload_is_422_and_names_the_field(world: dict) -> None:
     c, keys, entry = world["client"], world["keys"], world["entry"]
-    r = c.post(f"/entries/{entry}/confirm", json={"expected_version": "soon"},
-               headers=_h(keys["legal"]))
+    r = c.post(
+        f"/entries/{entry}/confirm", json={"expected_version": "soon"}, headers=_h(keys["legal"])
+    )
     assert r.status_code == 422 and "expected_version" in r.json()["detail"]
 
 

@@ -26,9 +26,7 @@ def test_untouched_chain_verifies(session: Session) -> None:
 def test_edited_payload_is_named(session: Session) -> None:
     events = _chain(session)
     target = events[3]
-    session.execute(
-        update(AuditEvent).where(AuditEvent.id == target.id).values(actor="mallory")
-    )
+    session.execute(update(AuditEvent).where(AuditEvent.id == target.id).values(actor="mallory"))
     session.expire_all()
     result = audit.verify(session)
     assert not result.ok and result.broken_seq == target.seq and result.broken_id == target.id
@@ -66,9 +64,15 @@ def test_rehashed_event_still_breaks_the_next_link(session: Session) -> None:
     events = _chain(session)
     target = events[1]
     forged = audit.event_hash(
-        prev_hash=target.prev_hash, seq=target.seq, at=target.at, actor="mallory",
-        action=target.action, entity_type=target.entity_type, entity_id=target.entity_id,
-        before=target.before, after=target.after,
+        prev_hash=target.prev_hash,
+        seq=target.seq,
+        at=target.at,
+        actor="mallory",
+        action=target.action,
+        entity_type=target.entity_type,
+        entity_id=target.entity_id,
+        before=target.before,
+        after=target.after,
     )
     session.execute(
         update(AuditEvent).where(AuditEvent.id == target.id).values(actor="mallory", hash=forged)

@@ -24,7 +24,9 @@ def test_viewer_cannot_confirm_and_nothing_is_written(session: Session) -> None:
     entry = factories.proposed_entry(session, legal)
     before_counts = _counts(session)
     before_version = entry.row_version
-    with pytest.raises(PermissionDenied, match="viewer-user \\(role viewer\\) may not entry.confirm"):
+    with pytest.raises(
+        PermissionDenied, match="viewer-user \\(role viewer\\) may not entry.confirm"
+    ):
         services.confirm_entry(session, actor=viewer, entry_id=entry.id)
     session.expire_all()
     again = session.get(SlaEntry, entry.id)
@@ -36,8 +38,13 @@ def test_viewer_cannot_confirm_and_nothing_is_written(session: Session) -> None:
 
 @pytest.mark.parametrize(
     ("role", "action"),
-    [("viewer", "document.ingest"), ("service_owner", "entry.confirm"), ("legal", "user.add"),
-     ("legal", "finding.waive"), ("grc", "entry.confirm")],
+    [
+        ("viewer", "document.ingest"),
+        ("service_owner", "entry.confirm"),
+        ("legal", "user.add"),
+        ("legal", "finding.waive"),
+        ("grc", "entry.confirm"),
+    ],
 )
 def test_role_table_refuses(session: Session, role: str, action: str) -> None:
     from register.permissions import require
@@ -95,10 +102,12 @@ def test_expected_version_mismatch_names_who_changed_it(session: Session) -> Non
 
 def test_same_bytes_are_stored_once(session: Session) -> None:
     legal = factories.user(session, "legal")
-    first = services.ingest_document(session, actor=legal, data=b"abc", file_name="a.txt",
-                                     media_type="text/plain")
-    again = services.ingest_document(session, actor=legal, data=b"abc", file_name="b.txt",
-                                     media_type="text/plain")
+    first = services.ingest_document(
+        session, actor=legal, data=b"abc", file_name="a.txt", media_type="text/plain"
+    )
+    again = services.ingest_document(
+        session, actor=legal, data=b"abc", file_name="b.txt", media_type="text/plain"
+    )
     assert first.created and not again.created
     assert again.document.id == first.document.id and again.document.file_name == "a.txt"
 
@@ -106,8 +115,9 @@ def test_same_bytes_are_stored_once(session: Session) -> None:
 def test_empty_document_is_refused(session: Session) -> None:
     legal = factories.user(session, "legal")
     with pytest.raises(InvalidInput, match="empty"):
-        services.ingest_document(session, actor=legal, data=b"", file_name="e.txt",
-                                 media_type="text/plain")
+        services.ingest_document(
+            session, actor=legal, data=b"", file_name="e.txt", media_type="text/plain"
+        )
 
 
 def test_supersede_document_links_both(session: Session) -> None:
@@ -122,16 +132,32 @@ def test_findings_resolve_and_waive_need_roles_and_notes(session: Session) -> No
     grc = factories.user(session, "grc")
     legal = factories.user(session, "legal")
     doc = factories.document(session, legal)
-    rows = services.record_findings(session, actor=grc, document=doc, findings=[
-        {"rule": "SLA-U001", "category": "unmeasurable", "severity": "warning", "message": "vague"},
-        {"rule": "SLA-C001", "category": "conflict", "severity": "error", "message": "99.99 vs 99.9"},
-    ])
+    rows = services.record_findings(
+        session,
+        actor=grc,
+        document=doc,
+        findings=[
+            {
+                "rule": "SLA-U001",
+                "category": "unmeasurable",
+                "severity": "warning",
+                "message": "vague",
+            },
+            {
+                "rule": "SLA-C001",
+                "category": "conflict",
+                "severity": "error",
+                "message": "99.99 vs 99.9",
+            },
+        ],
+    )
     with pytest.raises(InvalidInput, match="note"):
         services.resolve_finding(session, actor=grc, finding_id=rows[0].id, note=" ")
     with pytest.raises(PermissionDenied):
         services.resolve_finding(session, actor=legal, finding_id=rows[1].id, note="ok", waive=True)
-    done = services.resolve_finding(session, actor=grc, finding_id=rows[1].id,
-                                    note="marketing page corrected", waive=True)
+    done = services.resolve_finding(
+        session, actor=grc, finding_id=rows[1].id, note="marketing page corrected", waive=True
+    )
     assert done.status == "waived" and done.resolved_by_id == grc.id
 
 
