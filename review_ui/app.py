@@ -1,0 +1,20 @@
+"""slareg review app: `slareg ui` (streamlit run review_ui/app.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+VIEWS = Path(__file__).parent / "views"
+
+st.set_page_config(page_title="slareg review", layout="wide")
+page = st.navigation(
+    [
+        st.Page(VIEWS / "review.py", title="Review proposals", icon="📝", default=True),
+        st.Page(VIEWS / "findings.py", title="Findings", icon="⚠️"),
+        st.Page(VIEWS / "register.py", title="Register", icon="📚"),
+        st.Page(VIEWS / "audit.py", title="Audit log", icon="🔒"),
+    ]
+)
+page.run()
