@@ -6,9 +6,9 @@ from fastapi import FastAPI
 
 from api import errors
 from api.routes import admin, documents, entries, findings
-from api.settings import Settings, get_settings
 from extractor.config import Limits
 from register.db import make_engine, upgrade
+from register.settings import Settings, get_settings
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -13,11 +13,11 @@ from rich.console import Console
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from api.settings import Settings, get_settings
 from register import services
 from register.db import current_revision, make_engine, make_sessionmaker, upgrade
 from register.errors import RegisterError
 from register.models import User
+from register.settings import Settings, get_settings
 
 console = Console()
 err_console = Console(stderr=True)

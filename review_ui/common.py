@@ -24,7 +24,7 @@ def engine(url: str) -> Engine:
 
 
 def database_url() -> str:
-    from api.settings import get_settings  # the interface layer owns configuration
+    from register.settings import get_settings
 
     return get_settings().database_url
 

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from api.app import create_app
-from api.settings import Settings
 from register import services
 from register.models import AuditEvent
+from register.settings import Settings
 from tests.conftest import BACKENDS, new_database
 from tests.register import factories
 

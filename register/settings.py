@@ -1,4 +1,8 @@
-"""The one place configuration is read (environment variables prefixed SLAREG_)."""
+"""The one Settings (environment variables prefixed SLAREG_).
+
+Defined here so both interfaces (api/, review_ui/) share it; only they instantiate it and
+pass values down. Library code never reads the environment.
+"""
 
 from __future__ import annotations
 
