@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api import errors
+from api.context import limits_for
 from api.routes import admin, documents, entries, findings
-from extractor.config import Limits
 from register.db import make_engine, upgrade
 from register.settings import Settings, get_settings
 
@@ -21,11 +21,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = make_engine(settings.database_url)
     upgrade(engine)
     app.state.engine = engine
-    app.state.limits = Limits(
-        max_bytes=settings.max_bytes,
-        max_pages=settings.max_pages,
-        max_docx_uncompressed_bytes=settings.max_docx_uncompressed_bytes,
-    )
+    app.state.limits = limits_for(settings)
     errors.install(app)
     for router in (admin.router, documents.router, entries.router, findings.router):
         app.include_router(router)

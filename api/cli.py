@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from api.commands import admin, demo, evaluate, extract, lint, measure, serve
+from api.commands import admin, demo, evaluate, extract, ingest, lint, measure, serve
 
 app = typer.Typer(
     name="slareg",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (admin, demo, extract, lint, measure, evaluate, serve):
+for module in (admin, demo, extract, lint, ingest, measure, evaluate, serve):
     module.install(app)
 
 

@@ -13,6 +13,7 @@ from rich.console import Console
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from extractor.config import Limits
 from register import services
 from register.db import current_revision, make_engine, make_sessionmaker, upgrade
 from register.errors import RegisterError
@@ -26,6 +27,16 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _engines: dict[str, Engine] = {}
+
+
+def limits_for(settings: Settings | None = None) -> Limits:
+    """The extractor's limits from the configured settings."""
+    s = settings or get_settings()
+    return Limits(
+        max_bytes=s.max_bytes,
+        max_pages=s.max_pages,
+        max_docx_uncompressed_bytes=s.max_docx_uncompressed_bytes,
+    )
 
 
 def engine_for(settings: Settings | None = None, *, migrate: bool = True) -> Engine:

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from extractor.errors import ExtractionError
-from extractor.pipeline import extract
 from register import services
 from register.errors import RegisterError
 from register.ingest import ingest_file
@@ -58,14 +57,6 @@ def _demo_users(session: Session) -> dict[str, User]:
     return users
 
 
-def _lint() -> Callable[[Any], list[dict[str, Any]]] | None:
-    try:
-        from mapper.lint import lint_one
-    except ImportError:
-        return None
-    return lint_one
-
-
 def _by_file(session: Session) -> dict[str, Document]:
     return {d.file_name: d for d in session.execute(select(Document)).scalars()}
 
@@ -73,9 +64,6 @@ def _by_file(session: Session) -> dict[str, Document]:
 def ingest_corpus(
     session: Session, folder: Path, legal: User, report: DemoReport, progress: Progress
 ) -> None:
-    lint = _lint()
-    if lint is None:
-        report.notes.append("mapper lint is not available yet: no findings recorded")
     for item in load_manifest(folder):
         if not item.get("customer"):
             continue
@@ -91,8 +79,6 @@ def ingest_corpus(
                     data=path.read_bytes(),
                     name=path.name,
                     customer=item["customer"],
-                    extract=extract,
-                    lint=lint,
                     service=services_listed[0] if len(services_listed) == 1 else None,
                     doc_type=item.get("doc_type"),
                     status="agreed",

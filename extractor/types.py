@@ -201,6 +201,28 @@ class Extraction:
     def __post_init__(self) -> None:
         object.__setattr__(self, "definitions", _frozen(self.definitions))
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], text: str | None = None) -> Extraction:
+        """Rebuild a record from its JSON (`text` when the JSON was made without it)."""
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} record (schema {data.get('schema')!r})")
+        d = data["document"]
+        info = DocumentInfo(
+            name=d["name"], sha256=d["sha256"], media_type=d["media_type"],
+            doc_type=d.get("doc_type") or "other", title=d.get("title"),
+            parties=tuple(d.get("parties") or ()), effective_date=d.get("effective_date"),
+            pages=int(d.get("pages") or 1),
+        )
+        clauses = tuple(
+            Clause(c["id"], c.get("number"), c.get("heading"), Span(**c["span"]))
+            for c in data.get("clauses", ())
+        )
+        return cls(
+            document=info, text=text if text is not None else data.get("text", ""),
+            clauses=clauses, terms=tuple(Term.from_dict(t) for t in data.get("terms", ())),
+            definitions=dict(data.get("definitions") or {}), notes=tuple(data.get("notes") or ()),
+        )
+
     def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
             "schema": SCHEMA,

@@ -7,18 +7,18 @@ file of a batch leaves the others intact.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from extractor.config import Limits
+from extractor.pipeline import extract
 from extractor.types import Extraction
+from mapper.lint import lint_documents
+from mapper.template import Template
 from register import services
-from register.models import Document, Finding, SlaEntry, User
-
-Extract = Callable[[bytes, str], Extraction]
-Lint = Callable[[Extraction], Sequence[Mapping[str, Any]]]
+from register.models import Customer, Document, Finding, SlaEntry, User
 
 
 @dataclass
@@ -37,6 +37,17 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
+def customer_extractions(session: Session, *, customer: str) -> list[Extraction]:
+    """The stored Extraction records of a customer's documents still in force."""
+    rows = session.execute(
+        select(Document)
+        .join(Customer, Customer.id == Document.customer_id)
+        .where(Customer.name == customer, Document.status != "superseded")
+        .order_by(Document.id)
+    ).scalars()
+    return [Extraction.from_dict(d.extraction, d.text or "") for d in rows if d.extraction]
+
+
 def ingest_file(
     session: Session,
     *,
@@ -44,17 +55,23 @@ def ingest_file(
     data: bytes,
     name: str,
     customer: str,
-    extract: Extract,
-    lint: Lint | None = None,
     service: str | None = None,
+    limits: Limits | None = None,
+    template: Template | None = None,
+    lint: bool = True,
     doc_type: str | None = None,
     effective_date: dt.date | None = None,
     status: str = "draft",
     amends: Document | None = None,
 ) -> IngestOutcome:
-    """Extract `data` and store it for `customer`. The same bytes again are a no-op."""
-    extraction = extract(data, name)
+    """Extract `data` and store it for `customer`. The same bytes again are a no-op.
+
+    Findings are computed against the customer's documents already in the register, so
+    conflicts with what was signed before are recorded too.
+    """
+    extraction = extract(data, name, limits=limits)
     info = extraction.document
+    context = customer_extractions(session, customer=customer) if lint else []
     cust = services.get_or_create_customer(session, actor=actor, name=customer)
     svc = services.get_or_create_service(session, actor=actor, name=service) if service else None
     ingested = services.ingest_document(
@@ -83,9 +100,13 @@ def ingest_file(
     outcome.entries = services.propose_entries(
         session, actor=actor, document=ingested.document, terms=terms, customer=cust, service=svc
     )
-    if lint is not None:
-        found = [dict(f) for f in lint(extraction)]
+    if lint:
+        report = lint_documents([extraction], template=template, context=context)
         outcome.findings = services.record_findings(
-            session, actor=actor, findings=found, customer=cust, document=ingested.document
+            session,
+            actor=actor,
+            findings=[f.to_dict() for f in report.findings],
+            customer=cust,
+            document=ingested.document,
         )
     return outcome

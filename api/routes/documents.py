@@ -9,7 +9,6 @@ from fastapi.responses import Response
 
 from api.deps import SessionDep, UserDep
 from extractor.config import Limits
-from extractor.pipeline import extract
 from register import services
 from register.errors import InvalidInput
 from register.ingest import ingest_file
@@ -62,7 +61,7 @@ async def upload(
         name=name,
         customer=customer,
         service=service,
-        extract=lambda d, n: extract(d, n, limits=limits),
+        limits=limits,
     )
     return {
         "document": DocumentRead.model_validate(outcome.document).model_dump(mode="json"),
