@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from api.commands import admin, demo, evaluate, extract, ingest, lint, measure, serve
+from api.commands import (
+    admin,
+    demo,
+    evaluate,
+    extract,
+    ingest,
+    lint,
+    measure,
+    measure_register,
+    serve,
+)
 
 app = typer.Typer(
     name="slareg",
@@ -14,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (admin, demo, extract, lint, ingest, measure, evaluate, serve):
+for module in (admin, demo, extract, lint, ingest, measure, measure_register, evaluate, serve):
     module.install(app)
 
 

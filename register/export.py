@@ -86,6 +86,36 @@ def _target(entry: SlaEntry) -> dict[str, Any] | None:
     return None
 
 
+def _credit(entry: SlaEntry) -> dict[str, Any]:
+    a = entry.attrs
+    tier = {
+        "metric": a.get("metric") or "availability",
+        "lower": a.get("lower"),
+        "upper": a.get("upper"),
+        "credit_percent": a.get("credit_percent"),
+    }
+    if a.get("priority_rank") is not None:
+        tier["priority_rank"] = a["priority_rank"]
+    return tier
+
+
+def _clause_number(entry: SlaEntry) -> str | None:
+    extraction = entry.document.extraction if entry.document else None
+    for clause in (extraction or {}).get("clauses", []):
+        if clause.get("id") == entry.clause:
+            return clause.get("number") or clause.get("heading") or entry.clause
+    return entry.clause
+
+
+def sources_of(entries: Sequence[SlaEntry]) -> list[dict[str, Any]]:
+    """Where each exported term was agreed: document hash, clause number, exact quote."""
+    return [
+        {"document": e.document.sha256, "clause": _clause_number(e), "quote": e.quote}
+        for e in entries
+        if e.document is not None
+    ]
+
+
 def _first(entries: Sequence[SlaEntry], kind: str, key: str = "value") -> Any:
     return next((e.attrs.get(key) for e in entries if e.kind == kind), None)
 
@@ -95,7 +125,6 @@ def entries_to_sla(
     customer: str,
     service: str | None,
     entries: Sequence[SlaEntry],
-    sources: Sequence[dict[str, Any]] = (),
     monthly_fee: float | None = None,
 ) -> dict[str, Any]:
     """The SLA definition of DESIGN.md from confirmed entries (missing parts are null)."""
@@ -114,7 +143,7 @@ def entries_to_sla(
         if e.kind == "maintenance_window"
         if (m := _maintenance(e, "scheduled_maintenance" in exclusions))
     ]
-    claim_unit = _first(entries, "claim_window", "unit")
+    claim_unit = str(_first(entries, "claim_window", "unit") or "")
     froms = [e.effective_from for e in entries if e.effective_from]
     return {
         "schema": "slareg.sla/1",
@@ -122,7 +151,7 @@ def entries_to_sla(
         "service": service,
         "effective_from": min(froms).isoformat() if froms else None,
         "effective_to": None,
-        "sources": list(sources),
+        "sources": sources_of(entries),
         "calendar": _calendar(entries),
         "maintenance": maintenance,
         "exclusions": exclusions,
@@ -140,6 +169,9 @@ def entries_to_sla(
         ],
         "credit_cap_percent": _first(entries, "credit_cap"),
         "claim_window_days": _first(entries, "claim_window") if claim_unit == "days" else None,
+        "claim_window_billing_cycles": (
+            _first(entries, "claim_window") if claim_unit.startswith("billing_cycle") else None
+        ),
         "monthly_fee": monthly_fee,
         "review_interval": _first(entries, "review_interval"),
     }

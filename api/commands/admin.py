@@ -206,18 +206,12 @@ def register_export(
             raise fail(f"{customer} has no confirmed entries to export; confirm some first")
         out.mkdir(parents=True, exist_ok=True)
         for svc, entries in groups.items():
-            sources = _sources(session, entries)
-            sla = entries_to_sla(customer=cust.name, service=svc, entries=entries, sources=sources)
+            sla = entries_to_sla(customer=cust.name, service=svc, entries=entries)
             path = out / f"{_slug(cust.name)}--{_slug(svc or 'all-services')}.sla.yaml"
             path.write_text(sla_yaml(sla))
             console.print(f"wrote {path} ({len(entries)} confirmed entries)")
             if openslo:
                 _write_openslo(sla, entries, path)
-
-
-def _sources(session: Any, entries: list[SlaEntry]) -> list[dict[str, Any]]:
-    docs = {e.document_id: e.document for e in entries if e.document}
-    return [{"document": d.sha256, "file": d.file_name} for d in docs.values()]
 
 
 def _write_openslo(sla: dict[str, Any], entries: list[SlaEntry], path: Path) -> None:
