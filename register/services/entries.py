@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -193,10 +194,21 @@ def _require_status(entry: SlaEntry, allowed: tuple[str, ...], verb: str) -> Non
         )
 
 
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
 def _new_version(
     session: Session, old: SlaEntry, actor: User, edits: Mapping[str, Any]
 ) -> SlaEntry:
-    attrs = {**old.attrs, **{k: v for k, v in edits.items() if k not in TERM_RESERVED}}
+    was_confirmed = old.status == "confirmed"
+    dates = {k: _as_date(edits[k]) for k in ("effective_from", "effective_to") if k in edits}
+    attrs = {**old.attrs, **{k: v for k, v in edits.items() if k not in (*TERM_RESERVED, *dates)}}
     svc_id = old.service_id
     if edits.get("service"):
         svc_id = get_or_create_service(session, actor=actor, name=str(edits["service"])).id
@@ -219,13 +231,19 @@ def _new_version(
         status="confirmed",
         confirmed_by_id=actor.id,
         confirmed_at=now,
-        effective_from=edits.get("effective_from", old.effective_from),
-        effective_to=edits.get("effective_to", old.effective_to),
+        effective_from=dates.get("effective_from", old.effective_from),
+        effective_to=dates.get("effective_to", old.effective_to),
         supersedes_id=old.id,
         updated_by_id=actor.id,
         updated_at=now,
     )
     old.status, old.updated_by_id, old.updated_at = "superseded", actor.id, now
+    starts_later = new.effective_from and (
+        old.effective_from is None or new.effective_from > old.effective_from
+    )
+    if was_confirmed and starts_later:
+        # a change from a later date: the old version stays in force until the day before
+        old.effective_to = new.effective_from - dt.timedelta(days=1)
     _flush(session, old.id)
     session.add(new)
     session.flush()

@@ -112,3 +112,20 @@ def test_viewer_cannot_import_or_run(session: Session, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         import_file(session, actor=viewer, kind="outages", path=path)
     assert session.execute(select(func.count()).select_from(MeasurementResult)).scalar_one() == 0
+
+
+def test_each_period_is_measured_against_the_version_in_force(
+    session: Session, tmp_path: Path
+) -> None:
+    """A change agreed from November does not rewrite October's result."""
+    legal, sre, entries, path = _setup(session, tmp_path)
+    import_file(session, actor=sre, kind="outages", path=path)
+    services.edit_entry(
+        session,
+        actor=legal,
+        entry_id=entries[0].id,
+        edits={"value": 99.0, "effective_from": "2026-11-01"},
+    )
+    october, november = run_periods(session, actor=sre, periods=["2026-10", "2026-11"])
+    assert october.record["results"][0]["target_percent"] == 99.9 and october.met is False
+    assert november.record["results"][0]["target_percent"] == 99.0 and november.met is True
