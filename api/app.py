@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.context import limits_for
-from api.routes import admin, documents, entries, findings
+from api.routes import admin, analysis, customers, documents, entries, findings
 from register.db import make_engine, upgrade
 from register.settings import Settings, get_settings
 
@@ -23,6 +23,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.limits = limits_for(settings)
     errors.install(app)
-    for router in (admin.router, documents.router, entries.router, findings.router):
+    routers = (admin, analysis, customers, documents, entries, findings)
+    for router in (r.router for r in routers):
         app.include_router(router)
     return app

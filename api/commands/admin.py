@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -23,6 +24,7 @@ from api.context import (
 )
 from register import audit, services
 from register.db import current_revision, upgrade
+from register.effective import effective_for, effective_to_dict
 from register.export import entries_to_sla, sla_yaml
 from register.models import AuditEvent, Customer, Document, Service, SlaEntry, User
 from register.schemas import EntryRead, describe
@@ -275,6 +277,43 @@ def _parse_edit(text: str) -> tuple[str, Any]:
         return key.strip(), json.loads(raw)
     except json.JSONDecodeError:
         return key.strip(), raw
+
+
+@register_app.command("effective")
+@handle_errors
+def register_effective(
+    customer: Annotated[str, typer.Option(help="The customer.")],
+    on: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """The effective SLA of a customer on a date: each term, its source, what it overrode."""
+    try:
+        as_of = dt.date.fromisoformat(on) if on else dt.date.today()
+    except ValueError:
+        raise fail(f"--date {on!r} is not YYYY-MM-DD") from None
+    with session_scope() as session:
+        data = effective_to_dict(effective_for(session, customer=customer, as_of=as_of))
+    if fmt is Format.json:
+        typer.echo(json.dumps(data, indent=2))
+        return
+    console.print(
+        f"[bold]{customer}[/] on {data['as_of']}: precedence "
+        f"{' > '.join(data['precedence'])} ({data['precedence_source']})"
+    )
+    for name, why in data["dropped"].items():
+        console.print(f"  [dim]not in force: {name}: {why}[/]")
+    table = Table(title="Effective terms")
+    for col in ("kind", "value", "from", "overrides"):
+        table.add_column(col, overflow="fold")
+    for t in data["terms"]:
+        first = t["terms"][0]
+        value = "; ".join(describe(x["kind"], x) for x in t["terms"])
+        where = f"{t['document']} {t['clause'] or ''}".strip()
+        over = ", ".join(
+            f"{o['document']} ({o['value']})" for o in t["overrode"] if not o["same_value"]
+        )
+        table.add_row(first["kind"], value, where, over)
+    console.print(table)
 
 
 @audit_app.command("verify")

@@ -10,4 +10,6 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
 
 def test_cli_reference_is_current() -> None:
-    assert DOC.read_text() == render(), "docs/cli.md is stale: run `python -m api.clidoc > docs/cli.md`"
+    assert DOC.read_text() == render(), (
+        "docs/cli.md is stale: run `python -m api.clidoc > docs/cli.md`"
+    )

@@ -87,3 +87,46 @@ def test_unknown_entry_is_404(world: dict) -> None:
 def test_audit_verify_over_http(world: dict) -> None:
     r = world["client"].get("/audit/verify", headers=_h(world["keys"]["grc"]))
     assert r.status_code == 200 and r.json()["ok"] is True
+
+
+SLA_TEXT = b"""SERVICE LEVEL AGREEMENT
+1. Availability
+1.1 The Core API will be available 99.9% of the time in each calendar month.
+2. Support
+2.1 Severity 1 incidents receive a response within one (1) hour.
+"""
+
+
+def test_extract_returns_the_record_and_bad_files_are_422(world: dict) -> None:
+    c, key = world["client"], world["keys"]["viewer"]
+    r = c.post("/extract", files={"file": ("sla.txt", SLA_TEXT, "text/plain")}, headers=_h(key))
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["schema"] == "slareg.extraction/1"
+    kinds = {t["kind"] for t in body["terms"]}
+    assert {"availability", "response_time"} <= kinds
+    empty = c.post("/extract", files={"file": ("e.txt", b"", "text/plain")}, headers=_h(key))
+    assert empty.status_code == 422 and "e.txt" in empty.json()["detail"]
+
+
+def test_upload_stores_once_and_effective_sla_names_its_source(world: dict) -> None:
+    c, keys = world["client"], world["keys"]
+    files = {"file": ("sla.txt", SLA_TEXT, "text/plain")}
+    form = {"customer": "Initech Inc"}
+    refused = c.post("/documents", files=files, data=form, headers=_h(keys["viewer"]))
+    assert refused.status_code == 403
+    first = c.post("/documents", files=files, data=form, headers=_h(keys["legal"]))
+    assert first.status_code == 201 and first.json()["created"] is True
+    assert first.json()["entries"]
+    again = c.post("/documents", files=files, data=form, headers=_h(keys["legal"]))
+    assert again.json()["created"] is False
+    eff = c.get(
+        "/customers/Initech Inc/effective",
+        params={"date": "2030-01-01"},
+        headers=_h(keys["viewer"]),
+    )
+    assert eff.status_code == 200, eff.text
+    avail = [t for t in eff.json()["terms"] if t["terms"][0]["kind"] == "availability"]
+    assert avail and avail[0]["document"] == "sla.txt" and "99.9" in avail[0]["quote"]
+    missing = c.get("/customers/Nobody/effective", headers=_h(keys["viewer"]))
+    assert missing.status_code == 404
