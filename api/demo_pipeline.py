@@ -137,8 +137,11 @@ def confirm_confident(session: Session, legal: User) -> int:
 
 
 def measure_sample(session: Session, folder: Path, sre: User, report: DemoReport) -> None:
-    for kind, name in (("outages", "outages.csv"), ("tickets", "tickets.csv"),
-                       ("pauses", "ticket_pauses.csv")):
+    for kind, name in (
+        ("outages", "outages.csv"),
+        ("tickets", "tickets.csv"),
+        ("pauses", "ticket_pauses.csv"),
+    ):
         import_file(session, actor=sre, kind=kind, path=folder / name)
     outcomes = run_periods(session, actor=sre, periods=month_labels(*SAMPLE_MONTHS))
     problems = {f"{o.customer} / {o.service}: {o.problem}" for o in outcomes if o.problem}
