@@ -16,12 +16,14 @@ from api.context import (
     acting_user,
     console,
     engine_for,
-    err_console,
     fail,
     handle_errors,
     jsonable,
     session_scope,
 )
+from measurement.errors import MeasurementError
+from measurement.openslo import sla_to_openslo
+from measurement.sla import sla_from_dict
 from register import audit, services
 from register.db import current_revision, upgrade
 from register.effective import effective_for, effective_to_dict
@@ -217,14 +219,20 @@ def register_export(
 
 
 def _write_openslo(sla: dict[str, Any], entries: list[SlaEntry], path: Path) -> None:
+    """OpenSLO v1 SLOs of the exported targets, each annotated with its register entry id."""
     try:
-        from measurement.openslo import sla_to_openslo
-    except ImportError:
-        err_console.print("OpenSLO export is not available in this build")
-        return
-    ids = {f"{e.kind}:{e.attrs.get('priority_rank')}": e.id for e in entries}
+        model = sla_from_dict(sla, str(path))
+    except MeasurementError as exc:
+        raise fail(f"cannot write OpenSLO for {path.name}: {exc}") from None
+    ids = {
+        "availability"
+        if e.kind == "availability"
+        else f"{e.kind}:p{e.attrs.get('priority_rank')}": str(e.id)
+        for e in entries
+        if e.kind in ("availability", "response_time", "resolution_time")
+    }
     target = path.with_name(path.name.replace(".sla.yaml", ".openslo.yaml"))
-    target.write_text(sla_to_openslo(sla, ids))
+    target.write_text(sla_to_openslo(model, ids))
     console.print(f"wrote {target}")
 
 
