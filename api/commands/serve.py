@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,8 +33,15 @@ def serve(
 
 def ui(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8501,
+    as_user: Annotated[
+        str | None,
+        typer.Option("--as", help="Sign in as this register user (local use; else an API key)."),
+    ] = None,
 ) -> None:
     """Open the review app (Streamlit) on the configured register."""
+    env = dict(os.environ)
+    if as_user:
+        env["SLAREG_UI_USER"] = as_user
     cmd = [
         sys.executable,
         "-m",
@@ -47,4 +55,4 @@ def ui(
         "--browser.gatherUsageStats",
         "false",
     ]
-    raise typer.Exit(subprocess.call(cmd))
+    raise typer.Exit(subprocess.call(cmd, env=env))
