@@ -44,8 +44,10 @@ def demo(
     _summary(report)
     console.print(f"done in {time.perf_counter() - started:.1f}s")
     console.print(
-        "next: [bold]slareg ui --as demo-legal[/] (review in the browser), [bold]slareg serve[/] (HTTP API), "
-        "[bold]slareg register list[/], [bold]slareg lint FILE[/], [bold]slareg audit verify[/]"
+        "next: [bold]slareg ui --as demo-legal[/] (review in the browser), "
+        "[bold]slareg serve[/] (HTTP API), [bold]slareg register list[/], "
+        "[bold]slareg register effective --customer 'Acme Corporation'[/], "
+        "[bold]slareg measure report[/], [bold]slareg audit verify[/]"
     )
 
 
