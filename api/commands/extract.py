@@ -79,6 +79,7 @@ def terms_table(result: Extraction) -> Table:
         clause = numbers.get(term.clause or "", "") if term.clause else ""
         quote = term.quote if len(term.quote) <= 80 else term.quote[:77] + "..."
         table.add_row(term.kind, _attrs(dict(term.attrs)), clause, str(term.span.page), quote)
-    if not result.terms:
-        table.caption = "no SLA terms found"
+    caption = list(result.notes) + ([] if result.terms else ["no SLA terms found"])
+    if caption:
+        table.caption = "; ".join(caption)
     return table

@@ -47,6 +47,7 @@ EXTENSIONS = {
 }
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # stream of an encrypted OOXML file
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml")
 _KNOWN_BINARY = {
@@ -73,7 +74,7 @@ def sniff(data: bytes, name: str) -> str:
     if head.startswith(_ZIP):
         return docx_reader.MEDIA_TYPE  # any other zip is refused by the DOCX reader's checks
     if head.startswith(_OLE2):
-        if ext == ".docx":
+        if ext == ".docx" or _ENCRYPTION_INFO in data:
             raise EncryptedDocument(name, "the DOCX is password protected (OLE2-wrapped)")
         raise UnsupportedDocument(name, "this is a legacy Office (.doc) file; save it as DOCX")
     for magic, what in _KNOWN_BINARY.items():
