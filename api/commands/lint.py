@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from sqlalchemy import select
 
+from api.context import session_scope
 from extractor.errors import ExtractionError
 from extractor.pipeline import extract
 from extractor.types import Extraction
@@ -19,11 +21,8 @@ from mapper.errors import MapperError
 from mapper.lint import lint_documents
 from mapper.template import load_template
 from mapper.types import Finding, FindingsReport
-
-# --customer hook: a function returning the customer's Extractions from the register.
-# The register layer sets it (the lead wires it); None means "not available".
-CustomerLoader = Callable[[str], Sequence[Extraction]]
-customer_loader: CustomerLoader | None = None
+from register.ingest import customer_extractions
+from register.models import Customer
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -53,12 +52,11 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def _customer_context(customer: str | None) -> Sequence[Extraction]:
     if not customer:
         return ()
-    if customer_loader is None:
-        raise _fail(
-            "--customer needs the register, which is not available in this build; "
-            "lint the customer's files together instead"
-        )
-    return customer_loader(customer)
+    with session_scope() as session:
+        known = session.execute(select(Customer.id).where(Customer.name == customer)).scalar()
+        if known is None:
+            raise _fail(f"no customer named {customer!r} in the register")
+        return customer_extractions(session, customer=customer)
 
 
 def lint(
@@ -89,19 +87,23 @@ def lint(
     language, inconsistencies, deviations and conflicts. Exit 1 when any error-level finding."""
     if docx_out and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
         raise _fail("--docx-out needs exactly one .docx file to annotate")
+    note = ""
     try:
         _, report = lint_files(files, template=template, context=_customer_context(customer))
         if docx_out:
             annotated = annotate_docx(files[0].read_bytes(), report.findings)
             docx_out.write_bytes(annotated.data)
+            note = f"wrote {docx_out}: {len(report.findings)} comments"
+            if annotated.unplaced:
+                note += f" ({len(annotated.unplaced)} quotes not located, put on the title)"
     except (ExtractionError, MapperError, OSError) as exc:
         raise _fail(str(exc)) from exc
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         print_report(report, Console())
-    if docx_out:
-        Console(stderr=True).print(f"wrote {docx_out} ({len(report.findings)} comments)")
+    if note:
+        Console(stderr=True).print(escape(note))
     raise typer.Exit(1 if report.has_errors else 0)
 
 
