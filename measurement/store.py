@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from measurement.compute import compute
@@ -24,6 +24,7 @@ from measurement.errors import MeasurementError
 from measurement.io import input_hashes, parse_outages, parse_pauses, parse_tickets
 from measurement.periods import parse_period
 from measurement.sla import SLA, sla_from_dict
+from register.effective import effective_entries
 from register.export import entries_to_sla
 from register.models import Customer, Outage, Service, SlaEntry, Ticket, TicketPause, User
 from register.services import performance
@@ -121,28 +122,6 @@ def load_performance(session: Session) -> tuple[Outages, Tickets, Pauses]:
     return outages, tickets, pauses
 
 
-def entries_in_force(
-    session: Session, *, customer_id: int, service_id: int, start: dt.date, end: dt.date
-) -> list[SlaEntry]:
-    """Confirmed entries of the customer's service (or of no service) in force in
-    [start, end): a version edited with a later effective date still covers its own time."""
-    rows = session.execute(
-        select(SlaEntry)
-        .where(
-            SlaEntry.customer_id == customer_id,
-            or_(SlaEntry.service_id == service_id, SlaEntry.service_id.is_(None)),
-            or_(
-                SlaEntry.status == "confirmed",
-                (SlaEntry.status == "superseded") & SlaEntry.effective_to.is_not(None),
-            ),
-            or_(SlaEntry.effective_from.is_(None), SlaEntry.effective_from < end),
-            or_(SlaEntry.effective_to.is_(None), SlaEntry.effective_to >= start),
-        )
-        .order_by(SlaEntry.id)
-    ).scalars()
-    return list(rows)
-
-
 @dataclass(frozen=True)
 class PeriodOutcome:
     customer: str
@@ -161,12 +140,15 @@ def _met(record: dict[str, Any]) -> bool:
 def _sla_for(
     session: Session, customer: Customer, service: Service, label: str
 ) -> tuple[SLA, list[int]]:
-    tz_probe = parse_period(label, "UTC")
-    start = dt.datetime.fromtimestamp(tz_probe.start, dt.UTC).date()
-    end = dt.datetime.fromtimestamp(tz_probe.end, dt.UTC).date()
-    entries = entries_in_force(
-        session, customer_id=customer.id, service_id=service.id, start=start, end=end
-    )
+    """The SLA of the service as agreed on the period's first day: the customer's
+    effective terms (precedence applied) that name this service or no service."""
+    period = parse_period(label, "UTC")
+    first_day = dt.datetime.fromtimestamp(period.start, dt.UTC).date()
+    entries = [
+        e
+        for e in effective_entries(session, customer_id=customer.id, as_of=first_day)
+        if e.service_id in (service.id, None)
+    ]
     data = entries_to_sla(customer=customer.name, service=service.name, entries=entries)
     data["effective_from"] = None  # the entries chosen are the ones in force for this period
     sla = sla_from_dict(data, f"register: {customer.name} / {service.name}")

@@ -81,7 +81,8 @@ def _target(entry: SlaEntry) -> dict[str, Any] | None:
             "priority_rank": a.get("priority_rank"),
             "minutes": a.get("minutes"),
             "clock": "business" if a.get("business") else "calendar",
-            "attainment_percent": a.get("attainment_percent"),
+            # a contract that states no attainment share means every ticket must meet it
+            "attainment_percent": a.get("attainment_percent") or 100,
         }
     return None
 
