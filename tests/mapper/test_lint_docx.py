@@ -16,7 +16,7 @@ from api.commands import lint as lint_cmd
 from extractor.types import Extraction
 from mapper.annotate_docx import annotate_docx, isolate_runs
 from mapper.lint import lint_documents
-from tests.mapper.factories import make_extraction
+from tests.mapper.factories import make_extraction, term
 from tests.mapper.samples import GOOD_HEADINGS, GOOD_TERMS, GOOD_TEXT
 
 RUNS = [
@@ -160,16 +160,51 @@ def test_docx_out_needs_one_docx(cli: typer.Typer, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "one .docx" in result.output
 
 
-def test_customer_hook(cli: typer.Typer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_customer_context_comes_from_the_register(
+    cli: typer.Typer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.orm import Session
+
+    from api import context
+    from register import services
+    from register.db import make_engine, upgrade
+
+    url = f"sqlite:///{tmp_path / 'reg.db'}"
+    monkeypatch.setenv("SLAREG_DATABASE_URL", url)
+    monkeypatch.setattr(context, "_engines", {})
     good = tmp_path / "good.txt"
     good.write_text(GOOD_TEXT)
     result = CliRunner().invoke(cli, ["lint", str(good), "--customer", "Acme"])
-    assert result.exit_code == 2 and "register" in result.output
-    registered = make_extraction("msa.pdf", "Availability 99.5% per month.\n", doc_type="msa")
-    monkeypatch.setattr(lint_cmd, "customer_loader", lambda name: [registered])
+    assert result.exit_code == 2 and "no customer named 'Acme'" in result.output
+    registered = make_extraction(
+        "msa.pdf",
+        "Availability 99.5% per month.\n",
+        [term("availability", "Availability 99.5% per month", value=99.5, period="monthly")],
+        doc_type="msa",
+    )
+    engine = make_engine(url)
+    upgrade(engine)
+    with Session(engine) as s, s.begin():
+        admin = services.system_actor(s)
+        acme = services.get_or_create_customer(s, actor=admin, name="Acme")
+        services.ingest_document(
+            s,
+            actor=admin,
+            data=b"msa",
+            file_name="msa.pdf",
+            media_type="application/pdf",
+            doc_type="msa",
+            customer=acme,
+            text=registered.text,
+            extraction=registered.to_dict(),
+        )
+    engine.dispose()
     result = CliRunner().invoke(cli, ["lint", str(good), "--customer", "Acme", "--format", "json"])
-    assert result.exit_code == 0, result.output
-    assert [d["name"] for d in json.loads(result.stdout)["documents"]] == ["good.txt"]
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.stdout)
+    assert [d["name"] for d in report["documents"]] == ["good.txt"]
+    related = {r["document"] for f in report["findings"] for r in f["related"]}
+    assert "msa.pdf" in related  # the register's MSA took part: its 99.5% conflicts
 
 
 def test_quote_inside_a_tracked_insertion_is_anchored() -> None:
