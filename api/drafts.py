@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from extractor.pipeline import extract_path
-from measurement.backtest import register_draft_loader
 from measurement.errors import DraftFormatError
 from measurement.sla import SLA, sla_from_dict
 from register.export import entries_to_sla
@@ -56,5 +55,8 @@ def draft_to_sla(path: Path, service: str | None = None) -> SLA:
     return sla_from_dict(data, f"{path.name} (extracted draft)")
 
 
-def install() -> None:
-    register_draft_loader(SUFFIXES, draft_to_sla)
+def load_any_draft(path: Path) -> SLA:
+    """Loader for `measurement.backtest.load_draft`: documents go through the extractor."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise DraftFormatError(f"{path}: a draft must be .sla.yaml or one of {', '.join(SUFFIXES)}")
+    return draft_to_sla(path)

@@ -2,8 +2,8 @@
 owed, and how sensitive that is to what a draft often leaves open (granularity 1 vs 5
 minutes, calendar month vs rolling 30 days, pauses on vs off).
 
-Drafts in DOCX/PDF go through the extractor: the interface layer registers a loader with
-`register_draft_loader` (Path -> SLA); this module stays free of the extractor.
+Drafts in DOCX/PDF go through the extractor: the interface layer passes a `loader`
+(Path -> SLA) to `load_draft`; this module stays free of the extractor.
 """
 
 from __future__ import annotations
@@ -21,25 +21,18 @@ from measurement.sla import SLA, load_sla
 
 BACKTEST_SCHEMA = "slareg.backtest/1"
 DraftLoader = Callable[[Path], SLA]
-_DRAFT_LOADERS: dict[str, DraftLoader] = {}
 
 
-def register_draft_loader(suffixes: tuple[str, ...], loader: DraftLoader) -> None:
-    """Let backtest read drafts of these suffixes (e.g. ('.docx', '.pdf')) via `loader`."""
-    for s in suffixes:
-        _DRAFT_LOADERS[s.lower()] = loader
-
-
-def load_draft(path: str | Path) -> SLA:
+def load_draft(path: str | Path, loader: DraftLoader | None = None) -> SLA:
+    """A `.sla.yaml` draft, or any other file through `loader` (e.g. the extractor)."""
     p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix in (".yaml", ".yml"):
+    if p.suffix.lower() in (".yaml", ".yml"):
         return load_sla(p)
-    if suffix in _DRAFT_LOADERS:
-        return _DRAFT_LOADERS[suffix](p)
+    if loader is not None:
+        return loader(p)
     raise DraftFormatError(
-        f"{p}: cannot backtest a '{suffix}' draft here; give a .sla.yaml (e.g. from "
-        "`slareg` register export) or a DOCX/PDF once the extractor hook is installed"
+        f"{p}: cannot backtest a '{p.suffix.lower()}' draft here; give a .sla.yaml (e.g. from "
+        "`slareg register export`) or a contract document through the slareg command line"
     )
 
 

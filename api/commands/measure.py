@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from api.drafts import load_any_draft
 from measurement.backtest import Backtest, backtest, load_draft
 from measurement.compute import Figures, compute_figures
 from measurement.data import MISSING, empty_outages, empty_pauses, empty_tickets
@@ -174,7 +175,7 @@ def backtest_cmd(
 ) -> None:
     """Would we have met this draft? Month by month, with credits and sensitivity."""
     try:
-        sla = load_draft(draft)
+        sla = load_draft(draft, loader=load_any_draft)
         data = _load_data(sla, outages, tickets, pauses)
         a, b = _data_months(sla, data) if first is None or last is None else (first, last)
         months = months_between(first or a, last or b, sla.calendar.time_zone)

@@ -11,7 +11,6 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
-from api import drafts
 from api.commands.measure import measure_app
 from api.context import acting_user, console, fail, handle_errors, session_scope
 from measurement.errors import MeasurementError
@@ -27,9 +26,7 @@ class Kind(StrEnum):
 
 
 def install(app: typer.Typer) -> None:
-    """The commands attach to the `measure` group, which measure.install adds; drafts in
-    document formats become backtestable through the extractor."""
-    drafts.install()
+    """The commands attach to the `measure` group, which measure.install adds."""
 
 
 @measure_app.command("import")
