@@ -192,16 +192,19 @@ def measure_period(
 def measured_pairs(session: Session, customer: str | None = None) -> list[tuple[Customer, Service]]:
     """(customer, service) pairs that have confirmed entries naming a service."""
     query = (
-        select(Customer, Service)
-        .join(SlaEntry, SlaEntry.customer_id == Customer.id)
-        .join(Service, Service.id == SlaEntry.service_id)
-        .where(SlaEntry.status == "confirmed")
+        select(SlaEntry.customer_id, SlaEntry.service_id)
+        .join(Customer, Customer.id == SlaEntry.customer_id)
+        .where(SlaEntry.status == "confirmed", SlaEntry.service_id.is_not(None))
         .distinct()
-        .order_by(Customer.name, Service.name)
     )
     if customer:
         query = query.where(Customer.name == customer)
-    return [(c, s) for c, s in session.execute(query).tuples()]
+    pairs = [
+        (session.get(Customer, cid), session.get(Service, sid))
+        for cid, sid in session.execute(query).tuples()
+    ]
+    found = [(c, s) for c, s in pairs if c is not None and s is not None]
+    return sorted(found, key=lambda p: (p[0].name, p[1].name))
 
 
 def run_periods(
