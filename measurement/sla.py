@@ -9,27 +9,18 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from dateutil.rrule import rrulestr
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from extractor.types import EXCLUSION_CATEGORIES
 from measurement.errors import SLADefinitionError
 
 SCHEMA = "slareg.sla/1"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-EXCLUSION_CATEGORIES = (
-    "scheduled_maintenance",
-    "force_majeure",
-    "customer_caused",
-    "third_party",
-    "suspension",
-    "beta_or_free",
-    "internet_or_network_outside_provider",
-    "other",
-)
 Category = Literal[
     "scheduled_maintenance",
     "force_majeure",
@@ -40,6 +31,7 @@ Category = Literal[
     "internet_or_network_outside_provider",
     "other",
 ]
+assert set(get_args(Category)) == set(EXCLUSION_CATEGORIES)  # one list of categories
 Period = Literal["monthly", "quarterly", "yearly"]
 Clock = Literal["calendar", "business"]
 Num = int | float  # ints stay ints (60, not 60.0) when dumped

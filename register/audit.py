@@ -151,3 +151,18 @@ def verify(session: Session) -> VerifyResult:
             "(the newest events were removed)",
         )
     return VerifyResult(True, count)
+
+
+def recent(session: Session, *, limit: int = 20) -> list[dict[str, Any]]:
+    """The newest events, newest first, as rows for people."""
+    events = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit))
+    return [
+        {
+            "seq": e.seq,
+            "at": e.at.isoformat(timespec="seconds"),
+            "actor": e.actor,
+            "action": e.action,
+            "entity": f"{e.entity_type} {e.entity_id}",
+        }
+        for e in events.scalars()
+    ]

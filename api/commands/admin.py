@@ -346,21 +346,7 @@ def audit_log(
 ) -> None:
     """Show the newest audit events."""
     with session_scope() as session:
-        events = (
-            session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit))
-            .scalars()
-            .all()
-        )
-        rows = [
-            {
-                "seq": e.seq,
-                "at": e.at.isoformat(timespec="seconds"),
-                "actor": e.actor,
-                "action": e.action,
-                "entity": f"{e.entity_type} {e.entity_id}",
-            }
-            for e in events
-        ]
+        rows = audit.recent(session, limit=limit)
     _print_rows(rows, fmt, "Audit log (newest first)")
 
 

@@ -11,12 +11,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from extractor.types import DOC_TYPES
 from register import audit
 from register.errors import InvalidInput, InvalidState, NotFound
 from register.models import DOCUMENT_STATUSES, Customer, Document, Service, User
 from register.permissions import require
-
-DOC_TYPES = ("msa", "order_form", "amendment", "sla", "support_policy", "marketing", "other")
 
 
 def get_or_create_customer(

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from extractor.types import TERM_KINDS
 from register import audit
 from register.errors import InvalidInput, InvalidState, NotFound, StaleVersion
 from register.models import Customer, Document, Service, SlaEntry, User, utcnow
@@ -18,21 +19,6 @@ from register.permissions import require
 from register.services.documents import get_or_create_service
 
 TERM_RESERVED = ("kind", "clause", "span", "quote", "confidence", "service")
-KINDS = (
-    "availability",
-    "response_time",
-    "resolution_time",
-    "credit_tier",
-    "credit_cap",
-    "claim_window",
-    "measurement_period",
-    "service_hours",
-    "maintenance_window",
-    "exclusion",
-    "review_interval",
-    "reporting",
-    "precedence",
-)
 
 
 def entry_snapshot(entry: SlaEntry) -> dict[str, Any]:
@@ -84,7 +70,7 @@ def propose_entries(
     entries = []
     for term in terms:
         kind = term.get("kind")
-        if kind not in KINDS:
+        if kind not in TERM_KINDS:
             raise InvalidInput(f"unknown term kind {kind!r}")
         attrs = {k: v for k, v in term.items() if k not in TERM_RESERVED}
         svc = service
