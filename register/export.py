@@ -100,7 +100,7 @@ def _credit(entry: SlaEntry) -> dict[str, Any]:
     return tier
 
 
-def _clause_number(entry: SlaEntry) -> str | None:
+def clause_label(entry: SlaEntry) -> str | None:
     extraction = entry.document.extraction if entry.document else None
     for clause in (extraction or {}).get("clauses", []):
         if clause.get("id") == entry.clause:
@@ -111,7 +111,7 @@ def _clause_number(entry: SlaEntry) -> str | None:
 def sources_of(entries: Sequence[SlaEntry]) -> list[dict[str, Any]]:
     """Where each exported term was agreed: document hash, clause number, exact quote."""
     return [
-        {"document": e.document.sha256, "clause": _clause_number(e), "quote": e.quote}
+        {"document": e.document.sha256, "clause": clause_label(e), "quote": e.quote}
         for e in entries
         if e.document is not None
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,8 +85,8 @@ def run_action(label: str, fn, /, **kwargs) -> bool:  # type: ignore[no-untyped-
 
 
 def context_of(text: str, start: int, end: int, width: int = 400) -> str:
-    """Markdown of the source around [start, end) with the quote highlighted."""
+    """HTML of the source around [start, end), line breaks kept, the quote highlighted."""
     a, b = max(0, start - width), min(len(text), end + width)
-    before, quote, after = text[a:start], text[start:end], text[end:b]
-    esc = lambda s: s.replace("$", "\\$").replace("*", "\\*")  # noqa: E731
-    return f"…{esc(before)}**:orange-background[{esc(quote)}]**{esc(after)}…"
+    before, quote, after = (html.escape(x) for x in (text[a:start], text[start:end], text[end:b]))
+    body = f"…{before}<mark>{quote}</mark>{after}…"
+    return f'<div style="white-space: pre-wrap; font-size: 0.9rem">{body}</div>'

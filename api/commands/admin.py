@@ -27,7 +27,7 @@ from measurement.sla import sla_from_dict
 from register import audit, services
 from register.db import current_revision, upgrade
 from register.effective import effective_for, effective_to_dict
-from register.export import entries_to_sla, sla_yaml
+from register.export import clause_label, entries_to_sla, sla_yaml
 from register.models import AuditEvent, Customer, Document, Service, SlaEntry, User
 from register.schemas import EntryRead, describe
 
@@ -126,7 +126,7 @@ def _entry_row(entry: SlaEntry) -> dict[str, Any]:
         "kind": entry.kind,
         "value": describe(entry.kind, dict(entry.attrs)),
         "document": entry.document.file_name if entry.document else None,
-        "clause": entry.clause,
+        "clause": clause_label(entry),
     }
 
 
@@ -172,7 +172,7 @@ def register_show(entry_id: int, fmt: FormatOpt = Format.table) -> None:
         console.print(f"[bold]entry {entry.id}[/] v{entry.version} {entry.kind} — {entry.status}")
         console.print(f"value: {describe(entry.kind, dict(entry.attrs))}")
         src = entry.document.file_name if entry.document else "?"
-        console.print(f"source: {src}, clause {entry.clause}, page {entry.span_page}")
+        console.print(f"source: {src}, clause {clause_label(entry)}, page {entry.span_page}")
         console.print(f"quote: “{entry.quote}”", highlight=False)
         _print_rows(data["versions"], Format.table, "Versions")
 

@@ -7,6 +7,7 @@ import json
 import streamlit as st
 
 from register import services
+from register.export import clause_label
 from register.schemas import describe
 from review_ui.common import context_of, pick_customer, run_action, session_scope, signed_in_user
 
@@ -26,7 +27,7 @@ with session_scope() as s:
             e.span_end,
             e.document.file_name if e.document else "?",
             e.document.text if e.document else "",
-            e.clause,
+            clause_label(e),
             e.confidence,
         )
         for e in services.list_entries(s, customer_id=customer_id, status="proposed")
@@ -39,7 +40,7 @@ for eid, version, kind, attrs, quote, start, end, doc_name, text, clause, conf i
         with left:
             st.markdown(f"**{doc_name}**, clause {clause or '—'}")
             if text and start is not None and end is not None:
-                st.markdown(context_of(text, start, end))
+                st.markdown(context_of(text, start, end), unsafe_allow_html=True)
             else:
                 st.markdown(f"“{quote}”")
         with right:
