@@ -11,10 +11,10 @@ VIEWS = Path(__file__).parent / "views"
 st.set_page_config(page_title="slareg review", layout="wide")
 page = st.navigation(
     [
-        st.Page(VIEWS / "review.py", title="Review proposals", icon="📝", default=True),
+        st.Page(VIEWS / "proposals.py", title="Review proposals", icon="📝", default=True),
         st.Page(VIEWS / "findings.py", title="Findings", icon="⚠️"),
-        st.Page(VIEWS / "register.py", title="Register", icon="📚"),
-        st.Page(VIEWS / "audit.py", title="Audit log", icon="🔒"),
+        st.Page(VIEWS / "sla_register.py", title="Register", icon="📚"),
+        st.Page(VIEWS / "audit_log.py", title="Audit log", icon="🔒"),
     ]
 )
 page.run()

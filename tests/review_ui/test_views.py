@@ -57,7 +57,7 @@ def test_every_view_renders(db: dict, view: str) -> None:
 
 def test_confirm_click_confirms_the_entry(db: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SLAREG_UI_USER", "lee")
-    at = AppTest.from_file(str(VIEWS / "review.py"), default_timeout=30).run()
+    at = AppTest.from_file(str(VIEWS / "proposals.py"), default_timeout=30).run()
     at.button(key=f"confirm{db['entry']}").click().run()
     assert not at.exception
     with Session(db["engine"]) as s:
@@ -65,7 +65,7 @@ def test_confirm_click_confirms_the_entry(db: dict, monkeypatch: pytest.MonkeyPa
 
 
 def test_read_only_without_user_cannot_click(db: dict) -> None:
-    at = AppTest.from_file(str(VIEWS / "review.py"), default_timeout=30).run()
+    at = AppTest.from_file(str(VIEWS / "proposals.py"), default_timeout=30).run()
     assert at.button(key=f"confirm{db['entry']}").disabled
 
 
@@ -84,3 +84,10 @@ def test_app_navigation_runs_the_default_page(db: dict) -> None:
     at = AppTest.from_file(str(app), default_timeout=30).run()
     assert not at.exception
     assert at.title[0].value == "Review proposed SLA entries"
+
+
+def test_no_view_shadows_a_package() -> None:
+    """Streamlit puts a page's folder on sys.path: a view named like one of our packages
+    (register.py) made `from register import services` import the page itself."""
+    packages = {"extractor", "mapper", "register", "measurement", "api", "review_ui"}
+    assert not {p.stem for p in VIEWS.glob("*.py")} & packages

@@ -16,4 +16,4 @@ if result.ok:
     st.success(f"Chain intact: {result.events} events")
 else:
     st.error(f"Chain broken at event #{result.broken_seq}: {result.reason}")
-st.dataframe(rows, use_container_width=True, hide_index=True)
+st.dataframe(rows, width="stretch", hide_index=True)

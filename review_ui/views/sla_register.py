@@ -42,7 +42,7 @@ with session_scope() as s:
         else {}
     )
 
-st.dataframe(rows, use_container_width=True, hide_index=True)
+st.dataframe(rows, width="stretch", hide_index=True)
 for svc, text in exports.items():
     st.download_button(
         f"Download {svc or 'all services'}.sla.yaml",
