@@ -20,7 +20,7 @@ from measurement.store import import_file, month_labels, run_periods
 from register import services
 from register.errors import RegisterError
 from register.ingest import ingest_file
-from register.models import Customer, Document, Finding, SlaEntry, User
+from register.models import Customer, Document, SlaEntry, User
 from register.services.performance import list_results
 
 SAMPLE_MONTHS = ("2025-11", "2026-10")  # the year corpus/performance/generate.py writes
@@ -155,11 +155,7 @@ def summarize(session: Session, report: DemoReport) -> None:
         entries = services.list_entries(session, customer_id=customer.id)
         row.proposed = sum(e.status == "proposed" for e in entries)
         row.confirmed = sum(e.status == "confirmed" for e in entries)
-        row.findings = len(
-            session.execute(select(Finding).where(Finding.customer_id == customer.id))
-            .scalars()
-            .all()
-        )
+        row.findings = len(services.list_findings(session, customer_id=customer.id, status="open"))
         results = list_results(session, customer_id=customer.id)
         row.periods, row.met = len(results), sum(r.met for r in results)
         report.rows.append(row)

@@ -16,7 +16,9 @@ from extractor.config import Limits
 from extractor.pipeline import extract
 from extractor.types import Extraction
 from mapper.lint import lint_documents
-from mapper.template import Template
+from mapper.missing import missing_findings
+from mapper.template import Template, load_template
+from mapper.terms import is_contract
 from register import services
 from register.models import Customer, Document, Finding, SlaEntry, User
 
@@ -102,11 +104,55 @@ def ingest_file(
     )
     if lint:
         report = lint_documents([extraction], template=template, context=context)
+        open_missing = {
+            f.rule
+            for f in services.list_findings(session, customer_id=cust.id, status="open")
+            if f.category == "missing"
+        }
+        new = [
+            f for f in report.findings if not (f.category == "missing" and f.rule in open_missing)
+        ]
         outcome.findings = services.record_findings(
             session,
             actor=actor,
-            findings=[f.to_dict() for f in report.findings],
+            findings=[f.to_dict() for f in new],
             customer=cust,
             document=ingested.document,
         )
+        outcome.notes.extend(
+            close_satisfied_findings(
+                session,
+                actor=actor,
+                customer=cust,
+                template=template,
+                documents=[*context, extraction],
+                by=name,
+            )
+        )
     return outcome
+
+
+def close_satisfied_findings(
+    session: Session,
+    *,
+    actor: User,
+    customer: Customer,
+    template: Template | None,
+    documents: list[Extraction],
+    by: str,
+) -> list[str]:
+    """Resolve the customer's open 'missing' findings that the document set now satisfies
+    (an element missing from the MSA may arrive with the SLA schedule)."""
+    contracts = [d for d in documents if is_contract(d)]
+    still_missing = {f.rule for f in missing_findings(contracts, template or load_template())}
+    notes = []
+    for finding in services.list_findings(session, customer_id=customer.id, status="open"):
+        if finding.category == "missing" and finding.rule not in still_missing:
+            services.resolve_finding(
+                session,
+                actor=actor,
+                finding_id=finding.id,
+                note=f"the customer's documents now cover it ({by} ingested)",
+            )
+            notes.append(f"{finding.rule} on document {finding.document_id} is now satisfied")
+    return notes

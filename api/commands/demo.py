@@ -53,7 +53,15 @@ def demo(
 
 def _summary(report: DemoReport) -> None:
     table = Table(title="slareg demo: what is in the register now")
-    for col in ("customer", "documents", "proposed", "confirmed", "findings", "measured", "met"):
+    for col in (
+        "customer",
+        "documents",
+        "proposed",
+        "confirmed",
+        "open findings",
+        "months measured",
+        "met",
+    ):
         table.add_column(col, justify="left" if col == "customer" else "right")
     for row in report.rows:
         table.add_row(
