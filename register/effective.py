@@ -107,6 +107,7 @@ def effective_to_dict(eff: EffectiveSLA) -> dict[str, Any]:
         "terms": [
             {
                 "terms": [{k: v for k, v in t.to_dict().items() if k != "span"} for t in e.terms],
+                "service": e.key[1],
                 "document": e.document,
                 "doc_type": e.doc_type,
                 "clause": e.clause,

@@ -311,7 +311,7 @@ def register_effective(
     for name, why in data["dropped"].items():
         console.print(f"  [dim]not in force: {name}: {why}[/]")
     table = Table(title="Effective terms")
-    for col in ("kind", "value", "from", "overrides"):
+    for col in ("kind", "service", "value", "from", "overrides"):
         table.add_column(col, overflow="fold")
     for t in data["terms"]:
         first = t["terms"][0]
@@ -320,7 +320,7 @@ def register_effective(
         over = ", ".join(
             f"{o['document']} ({o['value']})" for o in t["overrode"] if not o["same_value"]
         )
-        table.add_row(first["kind"], value, where, over)
+        table.add_row(first["kind"], t["service"] or "", value, where, over)
     console.print(table)
 
 
