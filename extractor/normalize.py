@@ -57,6 +57,15 @@ def _int_words(tokens: list[str]) -> int | None:
     return total + current if seen else None
 
 
+def _point_number(tokens: list[str]) -> float | None:
+    cut = tokens.index("point")
+    whole = _int_words(tokens[:cut])
+    digits = [_UNITS.get(t) for t in tokens[cut + 1 :]]
+    if whole is None or not digits or any(d is None or d > 9 for d in digits):
+        return None
+    return float(f"{whole}." + "".join(str(d) for d in digits))
+
+
 def words_to_number(text: str) -> float | None:
     """'thirty' -> 30, 'twenty-four' -> 24, 'ninety-nine and nine-tenths' -> 99.9,
     '99.95' -> 99.95, 'one (1)' -> 1. None when the text is not a number."""
@@ -70,6 +79,8 @@ def words_to_number(text: str) -> float | None:
     tokens = s.split()
     if not tokens:
         return None
+    if "point" in tokens:  # 'ninety-nine point nine five' -> 99.95
+        return _point_number(tokens)
     # "<int words> and <fraction words>" e.g. ninety nine and nine tenths
     for i in range(len(tokens) - 1, 0, -1):
         if tokens[i] in _FRACTION_DENOMS and "and" in tokens[:i]:
@@ -109,6 +120,10 @@ _UNIT_ALIASES = {
     "business hours": "business_hours", "working hour": "business_hours",
     "business hr": "business_hours", "business hrs": "business_hours",
     "working hours": "business_hours", "support hours": "business_hours",
+    "support hour": "business_hours", "support hr": "business_hours",
+    "support hrs": "business_hours", "working hr": "business_hours",
+    "working hrs": "business_hours", "support day": "business_days",
+    "support days": "business_days",
     "business day": "business_days", "business days": "business_days",
     "working day": "business_days", "working days": "business_days",
     "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
@@ -177,6 +192,9 @@ def parse_clock(text: str) -> str | None:
     """'8:00 a.m.' -> '08:00', '6pm' -> '18:00', '17:00' -> '17:00', 'noon' -> '12:00',
     'midnight' -> '00:00'. None for anything else."""
     s = text.strip().lower()
+    s = re.sub(r"^(?:the\s+)?hours?\s+of\s+", "", s)  # 'between the hours of 10 p.m. and ...'
+    s = re.sub(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)", "", s)
+    s = re.sub(r"(?<=[\dm.])\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$", "", s)  # '22:00 Sat'
     if s in ("noon", "midday"):
         return "12:00"
     if s == "midnight":
@@ -217,6 +235,8 @@ _DAY_PHRASES = {
     "weekday": (0, 4), "weekdays": (0, 4), "business day": (0, 4), "business days": (0, 4),
     "working day": (0, 4), "working days": (0, 4), "every day": (0, 6), "daily": (0, 6),
     "seven days a week": (0, 6), "7 days a week": (0, 6), "weekend": (5, 6),
+    "any day of the week": (0, 6), "every day of the week": (0, 6), "every night": (0, 6),
+    "nightly": (0, 6),
     "weekends": (5, 6),
 }  # fmt: skip
 
@@ -262,7 +282,8 @@ ZONES = {
     "utc": "UTC", "gmt": "UTC", "coordinated universal time": "UTC", "z": "UTC",
     "ist": "Asia/Kolkata", "india standard time": "Asia/Kolkata",
     "aest": "Australia/Sydney", "sydney": "Australia/Sydney", "jst": "Asia/Tokyo",
-    "sgt": "Asia/Singapore", "singapore": "Asia/Singapore",
+    "sgt": "Asia/Singapore", "singapore": "Asia/Singapore", "hong kong": "Asia/Hong_Kong",
+    "hkt": "Asia/Hong_Kong", "tokyo": "Asia/Tokyo", "india": "Asia/Kolkata",
     "eet": "Europe/Helsinki", "wet": "Europe/Lisbon", "paris": "Europe/Paris",
 }  # fmt: skip
 
@@ -276,7 +297,7 @@ def normalize_zone(text: str) -> str | None:
     s = re.sub(r"\s+(?:zone|\(?us\)?|local)$", "", s)
     if s in ZONES:
         return ZONES[s]
-    s2 = re.sub(r"\s+(?:time|prevailing time)$", "", s)
+    s2 = re.sub(r"\s+(?:standard\s+time|time|prevailing time)$", "", s)
     return ZONES.get(s2) or ZONES.get(s2 + " time")
 
 
@@ -290,6 +311,7 @@ _PRIO_RE = re.compile(
     r"impact\s+level|l)\s*[-_ ]?\s*(?P<n>[0-5]|one|two|three|four|five|i{1,3}|iv|v)$",
     re.I,
 )
+_LETTER_PRIO = re.compile(r"^(?:sev|severity|priority|prio)\s*[-_ ]?\s*(?P<l>[a-d])$", re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 
@@ -302,6 +324,9 @@ def priority_rank(label: str) -> int | None:
         n = m.group("n")
         rank = int(n) if n.isdigit() else _ROMAN.get(n) or int(words_to_number(n) or 0)
         return max(rank, 1) if rank is not None else None
+    m = _LETTER_PRIO.match(s)
+    if m:  # 'Severity A' / 'Sev B': A is the most severe
+        return "abcd".index(m.group("l").lower()) + 1
     for word, rank in _SEVERITY_WORDS.items():
         if re.search(rf"\b{word}\b", s):
             return rank
@@ -310,9 +335,11 @@ def priority_rank(label: str) -> int | None:
 
 _PERIODS = (
     (r"billing\s+(?:cycle|period|month)", "billing_cycle"),
-    (r"quarter|quarterly", "quarterly"),
-    (r"semi-?annual|half[- ]year|six[- ]month|6[- ]month|bi-?annual", "semiannual"),
-    (r"service\s+year|contract\s+year|annual|annually|yearly|year|12[- ]month", "yearly"),
+    (r"quarter|quarterly|three[- ]months?|3[- ]months?", "quarterly"),
+    (r"semi-?annual|half[- ]year|six[- ]months?|6[- ]months?|bi-?annual|twice\s+a\s+year",
+     "semiannual"),
+    (r"service\s+year|contract\s+year|annual|annually|yearly|year|12[- ]month|twelve[- ]month|"
+     r"annum", "yearly"),
     (r"calendar\s+month|monthly|month", "monthly"),
     (r"weekly|week", "weekly"),
     (r"daily|day", "daily"),

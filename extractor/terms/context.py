@@ -22,7 +22,7 @@ _AMEND_VERB = re.compile(
     re.I,
 )
 _EXCL_HEADING = re.compile(
-    r"exclu|exception|not covered|limitations?\s+(?:on|of)\s+(?:the\s+)?(?:sla|service)|"
+    r"exclu|exception|not covered|excused|limitations?\s+(?:on|of)\s+(?:the\s+)?(?:sla|service)|"
     r"what (?:is|isn't|is not) covered|downtime does not",
     re.I,
 )

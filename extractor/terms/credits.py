@@ -30,8 +30,10 @@ _CLAIM_VERB = re.compile(
 _OBLIGATION = re.compile(
     r"\b(?:must|shall|should|needs?\s+to|required\s+to|has\s+to|have\s+to|no\s+later\s+than|"
     r"(?:is|are|be)\s+(?:received|submitted|made|filed|raised)|will\s+not\s+be\s+(?:accepted|"
-    r"eligible)|waive|forfeit|otherwise)|^\W*(?:[\d.]+\s+)?(?:make|submit|send|request|notify|"
-    r"file|contact|open)\b",
+    r"eligible)|waive|forfeit|otherwise)|\bto\s+(?:receive|obtain|claim|request)\b[^,;]{0,40},\s*"
+    r"(?:submit|send|open|file|make|contact|e-?mail|notify|request|raise|log)\b|"
+    r"^\W*(?:[\d.]+\s+)?(?:make|submit|send|request|notify|"
+    r"file|contact|open|e-?mail|write\s+to|call|raise|log)\b",
     re.I,
 )
 
@@ -41,7 +43,7 @@ _CREDIT_AFTER = re.compile(
     r"(?:customer's\s+|your\s+)?(?:monthly|annual|recurring|fees?|charges?|"
     r"applicable|affected|subscription|service\s+fees?|mrc|invoice))"
 )
-_CREDIT_BEFORE = re.compile(r"(?:credit|refund|discount)\b[^%\d]{0,25}$")
+_CREDIT_BEFORE = re.compile(r"(?:credit|refund|discount|reduc\w*|rebate)\b[^%\d]{0,25}$")
 
 
 def _credit_percents(sent: Sent) -> list[Item]:
@@ -60,7 +62,7 @@ def credit_tiers(sent: Sent) -> list[Found]:
     if not in_credit or len(pcts) < 2:
         return []
     credits = [q for q in _credit_percents(sent) if not _is_cap(sent, q)]
-    if credits:  # '...; 25% if below 99.0%': the other small percents are credits too
+    if credits or in_credit:  # '...; 25% if below 99.0%': small percents are credits
         credits = [q for q in pcts if q in credits or (q.value < 50 and not _is_cap(sent, q))]
     thresholds = [q for q in pcts if q not in credits and not _is_cap(sent, q) and q.value >= 50]
     if not credits or not thresholds:
@@ -71,15 +73,25 @@ def credit_tiers(sent: Sent) -> list[Found]:
         lower, upper = _bounds(sent, group_thresholds)
         if lower is None and upper is None:
             continue
+        if upper is None and _RELATIVE_AFTER.match(sent.after(group_thresholds[-1], 40)):
+            continue  # 'at least 99.0% but below the target': the upper end is not a number
         attrs = {"metric": metric, "lower": lower, "upper": upper,
                  "credit_percent": clean_number(group_credit.value)}  # fmt: skip
         out.append(sent.found("credit_tier", attrs, 0.8, *group_thresholds, group_credit))
     return out
 
 
+_RELATIVE_AFTER = re.compile(r"^\W*(?:but|and)?\s*(?:below|less\s+than|under|lower\s+than)\s+"
+                             r"(?:the|its|our|your|that|this|their)\b")  # fmt: skip
+
+
 def _pair(credits: list[Item], thresholds: list[Item]) -> list[tuple[Item, list[Item]]]:
     """Give each credit the thresholds on its side: credit-last or credit-first phrasing."""
-    credit_first = credits[0].start < thresholds[0].start
+    # credit-first also when a threshold ends the sentence ('credit if uptime drops below
+    # 99.9%: 10% for uptime below 99.9%, and 25% for uptime below 99.0%')
+    credit_first = (
+        credits[0].start < thresholds[0].start or thresholds[-1].start > credits[-1].start
+    )
     out = []
     for i, cr in enumerate(credits):
         if credit_first:
@@ -147,14 +159,31 @@ def credit_cap(sent: Sent) -> list[Found]:
     return []
 
 
+_CLAIM_WORD = re.compile(r"\bclaims?\b", re.I)
+_NOT_CREDIT_CLAIM = re.compile(r"action|proceeding|legal|lawsuit|court|indemn|liabil|dispute|"
+                               r"invoice|warranty|arbitrat|damage|breach|defect|deliver",
+                               re.I)  # fmt: skip
+
+
 def claim_window(sent: Sent) -> list[Found]:
-    """'must request a credit within thirty (30) days', 'by the end of the second billing cycle'."""
-    in_credit = sent.has("CREDIT") or _CREDIT_HEADING.search(sent.ctx.heading or "")
-    if not in_credit or not _CLAIM_VERB.search(sent.text) or not _OBLIGATION.search(sent.text):
+    """'must request a credit within thirty (30) days', 'by the end of the second billing cycle',
+    'submit your claim within two billing cycles' (a claim in an SLA is a credit claim)."""
+    heading = sent.ctx.heading or ""
+    in_credit = sent.has("CREDIT") or _CREDIT_HEADING.search(heading)
+    claim_only = not in_credit and bool(
+        (_CLAIM_WORD.search(sent.text) or _CLAIM_WORD.search(heading))
+        and not _NOT_CREDIT_CLAIM.search(sent.text)
+    )
+    if not in_credit and not claim_only:
+        return []
+    verb = _CLAIM_VERB.search(sent.text) or (claim_only and _CLAIM_WORD.search(heading))
+    if not verb or not _OBLIGATION.search(sent.text):
         return []
     for q in sent.q("DURATION"):
         d: Duration = q.value
-        if d.unit not in ("days", "business_days", "weeks", "months", "billing_cycles"):
+        allowed = ("days", "business_days", "billing_cycles") if claim_only else (
+            "days", "business_days", "weeks", "months", "billing_cycles")  # fmt: skip
+        if d.unit not in allowed:
             continue
         attrs = {"value": d.value, "unit": d.unit}
         conf = 0.85 if sent.has("CLAIM") else 0.65

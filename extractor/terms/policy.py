@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractor.terms.model import Found, Sent
+from extractor.terms.model import Found, Item, Sent
 
 _SLA_WORDS = re.compile(
     r"downtime|unavailab|availab|uptime|service level|\bsla\b|credit|outage|targets?\b|"
-    r"interruption|service commitment|monthly uptime|response time|resolution time",
+    r"interruption|service commitment|monthly uptime|response time|resolution time|\bkpis?\b|"
+    r"key performance indicator",
     re.I,
 )
 _DOC_TYPES = (
@@ -23,7 +24,8 @@ _DOC_TYPES = (
     ("msa", r"master\s+(?:services?\s+|subscription\s+|software\s+)?agreement|msa|"
             r"general\s+terms(?:\s+and\s+conditions)?|terms\s+and\s+conditions|"
             r"terms\s+of\s+service|(?:the|this)\s+agreement|main\s+agreement|"
-            r"(?:these|this)\s+(?!support|service\s+level)(?:[a-z][\w-]*\s+){0,3}terms|"
+            r"(?:these|this)\s+(?!(?:[\w-]+\s+){0,2}(?:support|service\s+level)\b)"
+            r"(?:[a-z][\w-]*\s+){0,3}terms|"
             r"body\s+of\s+(?:the|this)\s+agreement"),
 )  # fmt: skip
 _DOC_RE = re.compile("|".join(f"(?P<{name}>\\b(?:{rx})\\b)" for name, rx in _DOC_TYPES), re.I)
@@ -46,11 +48,34 @@ _HEADING_CATEGORY = (
 )
 
 
+_NETWORK_AFTER = re.compile(r"^[\s-]*(?:networks?|carriers?|telecom\w*|isps?|internet|connectivity|"
+                            r"circuits?|transit)\b", re.I)  # fmt: skip
+
+
+_OTHERS_BEFORE = re.compile(r"(?:carrier|third[- ]part(?:y|ies)|supplier|vendor|isp|telco)"
+                            r"(?:'s|s'|\u2019s)?\s+$", re.I)  # fmt: skip
+
+
+def _category(sent: Sent, cue: Item) -> str:
+    """The category of an EXCL: cue ('third-party networks' are networks outside ours)."""
+    cat = cue.label.split(":", 1)[1]
+    if cat == "third_party" and _NETWORK_AFTER.match(sent.after(cue, 25)):
+        return "internet_or_network_outside_provider"
+    if cat == "scheduled_maintenance" and _OTHERS_BEFORE.search(sent.before(cue, 30)):
+        return ""  # "the carrier's planned works" are not the provider's maintenance
+    if cat == "customer_caused" and re.search(r"suspen\w*\s+of\s+$", sent.before(cue, 30)):
+        return ""  # 'suspension of your account for breach': the suspension is the category
+    return cat
+
+
 def exclusions(sent: Sent) -> list[Found]:
     """'Downtime does not include ... force majeure ... Customer's equipment ...'."""
-    cats = sorted({c.label.split(":", 1)[1] for c in sent.cues if c.label.startswith("EXCL:")})
+    cats = sorted({_category(sent, c) for c in sent.cues if c.label.startswith("EXCL:")} - {""})
     if not cats and sent.has("EXCL_TRIGGER") and _SLA_WORDS.search(sent.text):
         cats = [cat for rx, cat in _HEADING_CATEGORY if rx.search(sent.ctx.heading or "")][:1]
+        if not cats and sent.c("MAINTENANCE") and not re.search(r"emergency|unplanned|unscheduled",
+                                                                sent.text, re.I):  # fmt: skip
+            cats = ["scheduled_maintenance"]  # 'Maintenance on a single feed is not Downtime'
     if not cats:
         return []
     trigger = sent.has("EXCL_TRIGGER") and (
@@ -64,7 +89,8 @@ def exclusions(sent: Sent) -> list[Found]:
     conf = 0.8 if trigger else 0.7
     out = []
     for cat in cats:
-        cue = next((c for c in sent.cues if c.label == f"EXCL:{cat}"), None)
+        cues = [c for c in sent.cues if c.label.startswith("EXCL:") and _category(sent, c) == cat]
+        cue = cues[0] if cues else None
         out.append(sent.found("exclusion", {"category": cat}, conf, cue))
     return out
 

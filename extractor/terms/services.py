@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from extractor.terms.model import Found, Sent
 
@@ -19,7 +20,8 @@ _PRODUCT_WORD = (r"(?:API|APIs|Platform|Cloud|Hosting|Database|Storage|Email|"
                  r"Helpdesk|Engine|Functions|Kubernetes|Registry|Queue|Cache|Firewall|Balancer)")
 _NAME = r"(?:[A-Z][A-Za-z0-9&+\-]*|[A-Z]{2,})(?:\s+(?:[A-Z][A-Za-z0-9&+\-]*|[A-Z]{2,})){0,3}"
 _NAME_SLOTS = (
-    rf"\bmak(?:e|es|ing)\s+the\s+(?P<n>{_NAME})\s+(?:service\s+)?available",
+    rf"\bmak(?:e|es|ing)\s+(?:the\s+|each\s+(?:individual\s+)?)?(?P<n>{_NAME})\s+"
+    rf"(?:service\s+|instance\s+)?available",
     rf"\bthe\s+(?P<n>{_NAME})\s+(?:service\s+)?(?:will|shall|must)\s+(?:be\s+)?(?:available|"
     rf"achieve|have|maintain)",
     rf"\b(?:uptime|availability|available)\s+(?:on|for|of)\s+(?:the\s+)?(?P<n>{_NAME})",
@@ -27,7 +29,7 @@ _NAME_SLOTS = (
     rf"\b(?:affecting|for|of)\s+the\s+(?P<n>{_NAME})\s+(?:service|tier)\b",
     rf"\bapplies\s+to\s+the\s+(?P<n>{_NAME})\s+service\b",
     rf"(?P<n>{_NAME})\s+(?:availability|uptime)\s+(?:target|commitment|guarantee|sla|of)\b",
-    rf"\bthe\s+(?P<n>(?:[A-Z][A-Za-z0-9&+\-]*\s+){{1,3}}{_PRODUCT_WORD})\b",
+    rf"\b[Tt]he\s+(?P<n>(?:[A-Z][A-Za-z0-9&+\-]*\s+){{1,3}}{_PRODUCT_WORD})\b",
 )
 _NAME_SLOT_RE = [re.compile(p) for p in _NAME_SLOTS]
 _GENERIC_WORDS = re.compile(
@@ -46,6 +48,7 @@ _GENERIC = re.compile(
     r"[A-Z][a-z]+\s+Uptime\s+Percentage|business\s+hours|support\s+hours|internet)$",
     re.I,
 )
+_COMPANY = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|Corp|Corporation|LLP|AG|S\.A)\b\.?$")
 _PRODUCT = re.compile(
     r"\b(?:api|platform|cloud|hosting|database|storage|network|email|e-mail|portal|"
     r"application|app|suite|gateway|backup|dns|cdn|compute|analytics|warehouse|dashboard|"
@@ -61,9 +64,13 @@ _NUMBERING = re.compile(
 
 def _clean(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" .,:;*\"'()")
-    name = re.sub(r"\s+(?:Service|Services|service|SLA|Availability|tier)$", "", name)
+    name = re.sub(r"\s+(?:services?|sla|availability|uptime|tier)$", "", name, flags=re.I)
     if not name or _GENERIC.match(name) or len(name) > 40 or not name[:1].isupper():
         return None
+    if " " not in name and _PRODUCT.fullmatch(name):
+        return None  # 'Network', 'Platform' alone name no particular service
+    if _COMPANY.search(name):
+        return None  # 'Northwind Cloud Ltd' is the provider, not a service
     return name
 
 
@@ -124,20 +131,63 @@ def service_in(text: str, names: Sequence[str], pos: int) -> str | None:
     return min(hits)[2]
 
 
+_FOR_BEFORE = re.compile(r"\b(?:for|on|of|across)\s+(?:the\s+|both\s+the\s+|each\s+of\s+the\s+)?$")
+_AND_BETWEEN = re.compile(r"^\s*(?:,|,?\s*and|&|,?\s*as\s+well\s+as)\s+(?:the\s+)?$")
+
+
+def services_after(text: str, names: Sequence[str], pos: int, stop: int) -> list[str]:
+    """'99.9% uptime for the Core API and the Analytics Dashboard': the services a target
+    is stated for, named right after it (before `stop`, the next target)."""
+    hits: list[tuple[int, int, str]] = []
+    for n in names:
+        for m in re.finditer(rf"\b{re.escape(n)}\b", text[:stop]):
+            if m.start() >= pos and not any(s <= m.start() < e for s, e, _ in hits):
+                hits.append((m.start(), m.end(), n))
+    hits.sort()
+    if not hits or hits[0][0] - pos > 50 or not _FOR_BEFORE.search(text[pos : hits[0][0]]):
+        return []
+    out = [hits[0][2]]
+    for (_s, end, _n), (start, _e, name) in zip(hits, hits[1:], strict=False):
+        if not _AND_BETWEEN.match(text[end:start]):
+            break
+        out.append(name)
+    return out
+
+
 def assign_services(found: list[Found], sents: Sequence[Sent], names: Sequence[str]) -> None:
-    """Give each sentence-level term the service its sentence names near the term."""
+    """Give each sentence-level term the service its sentence names near the term; an
+    availability target stated for several services becomes one term per service."""
     if not names:
         return
     by_start = {s.start: s for s in sents}
+    extra: list[Found] = []
     for f in found:
         if "service" in f.attrs:
             continue
         sent = by_start.get(f.sent_start)
         if sent is None:
             continue
+        listed = _listed_services(f, sent, names)
+        if listed:
+            f.attrs["service"] = listed[0]
+            extra.extend(replace(f, attrs={**f.attrs, "service": n}) for n in listed[1:])
+            continue
         name = service_in(sent.text, names, f.key - sent.start)
         if name:
             f.attrs["service"] = name
+    found.extend(extra)
+
+
+def _listed_services(f: Found, sent: Sent, names: Sequence[str]) -> list[str]:
+    if f.kind != "availability":
+        return []
+    pcts = [q for q in sent.q("PERCENT")]
+    key = next((q for q in pcts if q.start == f.key), None)
+    if key is None:
+        return []
+    later = [q.start for q in pcts if q.start > key.start]
+    stop = (later[0] if later else sent.end) - sent.start
+    return services_after(sent.text, names, key.end - sent.start, stop)
 
 
 _SECTION_WORDS = re.compile(

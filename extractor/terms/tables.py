@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from extractor.normalize import Duration, clean_number, normalize_period, priority_rank
 from extractor.terms.credits import _bounds
 from extractor.terms.model import Found, Item, Sent
-from extractor.terms.targets import heading_kind
+from extractor.terms.targets import for_joined_priorities, heading_kind
 
 
 @dataclass(slots=True)
@@ -80,6 +80,8 @@ def _col_kind(text: str) -> str | None:
         return "availability"
     if re.search(r"priorit|severity|level|impact|category|^p\d", t):
         return "priority"
+    if re.search(r"\b(?:tiers?|plans?|editions?|packages?|options?|deployments?)\b", t):
+        return None  # 'Service tier': the rows name plans, not services
     if re.search(r"service|product|component|module|offering|system", t):
         return "service"
     if re.search(r"target|attainment|compliance|goal", t):
@@ -98,10 +100,29 @@ class Table:
         return [c for k, c in zip(self.header, row_cells(row), strict=False) if k == kind]
 
 
+_TARGET_HEADER = re.compile(r"^(?:kpi\s+|sla\s+|service\s+level\s+)?(?:target|threshold|"
+                            r"commitment)s?(?:\s+(?:level|value)s?)?$")  # fmt: skip
+_READ_COLUMNS = {"response_time", "resolution_time", "workaround", "credit", "maintenance",
+                 "coverage"}  # fmt: skip
+
+
+def kpi_table(table: Table) -> bool:
+    """'KPI | Performance Measure | Target' rows: each row is a statement in words."""
+    if set(table.header) & _READ_COLUMNS:
+        return False
+    return any(_TARGET_HEADER.match(h) for h in table.htexts)
+
+
 def table_to_terms(rows: list[Sent]) -> list[Found]:
     table = make_table(rows)
     kinds = set(table.header)
     out: list[Found] = []
+    if kpi_table(table):
+        return out  # read as sentences (free_cells)
+    if _transposed_credit(table):
+        return _credit_columns(rows[0], table.body)
+    if sum(p is not None for p in table.hprio) >= 2 and not kinds - {"priority", None}:
+        return _priority_columns(table)
     if "credit" in kinds and ("availability" in kinds or "response_time" in kinds):
         return _credit_rows(table)
     if {"response_time", "resolution_time", "workaround"} & kinds:
@@ -139,12 +160,19 @@ def free_cells(rows: list[Sent]) -> list[Sent]:
     table = make_table(rows)
     if not any(table.header):
         return list(rows)
+    if kpi_table(table):
+        return list(table.body)
     out = []
+    theirs = [bool(_CUSTOMER_COLUMN.search(h)) for h in table.htexts]
     for row in table.body:
-        for kind, c in zip(table.header, row_cells(row), strict=False):
-            if kind is None and c.items and len(c.text) > 12:
+        for kind, c, their in zip(table.header, row_cells(row), theirs, strict=False):
+            if kind is None and c.items and len(c.text) > 12 and not their:
                 out.append(_cell_sent(row, c))
     return out
+
+
+_CUSTOMER_COLUMN = re.compile(r"\b(?:your|customer'?s?|client'?s?)\b.*\b(?:commitment|effort|"
+                              r"responsibilit|obligation|action)", re.I)  # fmt: skip
 
 
 def _cell_sent(row: Sent, c: Cell) -> Sent:
@@ -154,10 +182,15 @@ def _cell_sent(row: Sent, c: Cell) -> Sent:
     return sent
 
 
+_METRIC_NAME = re.compile(r"availab|uptime|latency|response|resolution|temperature|humidity|"
+                          r"packet|jitter", re.I)  # fmt: skip
+
+
 def _row_service(table: Table, row: Sent) -> str | None:
+    """The row's service name ('Power availability (A+B feeds)' names a metric, not one)."""
     for c in table.cells(row, "service"):
         if c.text and not c.items:
-            return c.text
+            return None if _METRIC_NAME.search(c.text) else c.text
     return None
 
 
@@ -178,6 +211,8 @@ def _credit_rows(table: Table) -> list[Found]:
         lower, upper = _bounds(row, pct[:2])
         if lower is None and upper is None and len(pct) == 1:
             lower = clean_number(pct[0].value)
+        if upper is None and len(pct) == 1 and _RELATIVE_UPPER.search(thr[0].text):
+            continue  # 'less than the regional commitment but at least 99.0%': no fixed upper end
         if lower is None and upper is None:
             continue
         attrs = {"metric": metric, "lower": lower, "upper": upper,
@@ -186,6 +221,50 @@ def _credit_rows(table: Table) -> list[Found]:
         if service:
             attrs["service"] = service
         out.append(row.found("credit_tier", attrs, 0.85, *pct[:2], credit[0]))
+    return out
+
+
+def _transposed_credit(table: Table) -> bool:
+    """'Monthly Uptime | < 99.9% | < 99.0%' over 'Service Credit | 10% | 25%': the tiers are
+    columns, the first column names what each row holds."""
+    if not table.body or table.header[:1] != ["availability"]:
+        return False
+    firsts = [row_cells(r)[0].text for r in table.body if row_cells(r)]
+    return any(_col_kind(f) == "credit" for f in firsts)
+
+
+def _credit_columns(head: Sent, body: list[Sent]) -> list[Found]:
+    credit_row = next(r for r in body if _col_kind(row_cells(r)[0].text) == "credit")
+    out = []
+    for thr, cred in zip(row_cells(head)[1:], row_cells(credit_row)[1:], strict=False):
+        pct = [q for q in thr.items if q.label == "PERCENT"]
+        credit = [q for q in cred.items if q.label == "PERCENT"]
+        if not pct or not credit:
+            continue
+        lower, upper = _bounds(head, pct[:2])
+        if lower is None and upper is None:
+            continue
+        attrs = {"metric": "availability", "lower": lower, "upper": upper,
+                 "credit_percent": clean_number(credit[0].value)}  # fmt: skip
+        out.append(head.found("credit_tier", attrs, 0.8, *pct[:2], credit[0]))
+    return out
+
+
+def _priority_columns(table: Table) -> list[Found]:
+    """'Measure | P1 | P2' over 'Mean Time to Acknowledge | 5 minutes | 15 minutes': each row
+    names the target kind, each column its priority."""
+    out = []
+    for row in table.body:
+        cells = row_cells(row)
+        kind = _col_kind(cells[0].text) if cells else None
+        kind = "resolution_time" if kind == "workaround" else kind
+        if kind not in ("response_time", "resolution_time"):
+            continue
+        for hp, htext, c in zip(table.hprio[1:], table.htexts[1:], cells[1:], strict=False):
+            found = _matrix_cell(row, c, kind, htext, False) if hp is not None else None
+            if found is not None:
+                found.attrs.update({"priority": hp.text.strip(" :()-"), "priority_rank": hp.value})
+                out.append(found)
     return out
 
 
@@ -213,9 +292,10 @@ def _matrix_rows(table: Table) -> list[Found]:
         label, rank = (prio.text.strip(" :()-"), prio.value) if isinstance(prio, Item) \
             else (prio or (None, None))  # fmt: skip
         business_clock = any(
-            re.search(r"business|working|support\s+hours|office", c.text, re.I)
+            re.search(r"business|working|hours|office", c.text, re.I)
+            and not re.search(r"24|around|round|always|any\s+time", c.text, re.I)
             for c in table.cells(row, "coverage")
-        )
+        )  # 'Service Desk Hours' / 'Business Hours' but not '24 hours a day'
         for k, htext, c in zip(table.header, table.htexts, row_cells(row), strict=False):
             kind = "resolution_time" if k == "workaround" and not has_resolution else k
             if kind not in ("response_time", "resolution_time"):
@@ -233,10 +313,19 @@ def _matrix_rows(table: Table) -> list[Found]:
             if service:
                 found.attrs["service"] = service
             out.append(found)
+            if hp is None and isinstance(prio, Item):
+                out.extend(for_joined_priorities(row, prio, found))
     return out
 
 
-_RANGE_CELL = re.compile(r"[<>\u2264\u2265]|less|below|under|greater|more|above|between", re.I)
+
+
+_RELATIVE_UPPER = re.compile(
+    r"(?:less|lower|fewer)\s+than\s+(?:the|its|our|your|that)|below\s+(?:the|its|our|your)|"
+    r"<\s*(?:the|sla|target)",
+    re.I,
+)
+_RANGE_CELL = re.compile(r"[<\u2264]|less|below|under|between|\d\s*%?\s*(?:-|\u2013|to)\s*\d", re.I)
 _BUSINESS_CELL = re.compile(r"(?:business|working)\s+(?:hours?|days?)", re.I)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractor.normalize import Duration, clean_number, priority_rank
 from extractor.terms.model import Found, Item, Sent
@@ -24,10 +25,19 @@ _BUSINESS_AFTER = re.compile(r"^\W{0,3}(?:during|within|of|in)?\s*(?:normal\s+)?
                              r"(?:business|working|support)\s+hours", re.I)  # fmt: skip
 _CONTACT = re.compile(
     r"\b(?:engineer|technician|agent|call\s?back|on\s+the\s+line|contacted|picked\s+up|"
-    r"assigned|get\s+a\s+(?:reply|call))\b(?![^.]*\b(?:every|update|status)\b)",
+    r"assigned|get\s+a\s+(?:reply|call)|notify|notified)\b(?![^.]*\b(?:every|update|status)\b)",
     re.I,
 )
-_NOT_TICKETS = re.compile(r"\bclaims?\b|invoice|billing|escalat|retain|retention|backup", re.I)
+_CUSTOMER_RESPONDS = re.compile(
+    r"\b(?:customer|you|client|user|requester)s?\s+(?:does\s+not|do\s+not|don't|doesn't|fails?\s+to|"
+    r"must|should|shall|is\s+required\s+to|are\s+required\s+to)\s+(?:respond|reply|answer)",
+    re.I,
+)
+_CUSTOMER_NOTIFIES = re.compile(r"\b(?:customer|you|client)\s+(?:shall|must|should|will|is\s+"
+                                r"required\s+to|are\s+required\s+to)\s+notify", re.I)  # fmt: skip
+_NOT_TICKETS = re.compile(r"\bclaims?\b|invoice|billing|escalat|retain|retention|backup|"
+                          r"root\s+cause|\brca\b|post[- ]incident|incident\s+report",
+                          re.I)  # fmt: skip
 _NOT_TARGET_AFTER = re.compile(r"^['\u2019s]*\s*(?:prior\s+|advance\s+|written\s+)?"
                                r"(?:notice|in advance|before|prior)", re.I)  # fmt: skip
 
@@ -108,12 +118,15 @@ def _preceding(items: list[Item], q: Item) -> Item | None:
 
 def ticket_times(sent: Sent) -> list[Found]:
     """'Severity 1: response within one (1) hour', 'P2 issues resolved in 2 business days'."""
-    cues = sent.c("RESPONSE") + sent.c("RESOLUTION")
+    cues = sorted(sent.c("RESPONSE") + sent.c("RESOLUTION"), key=lambda c: c.start)
     heading_kind = sent.ctx.list_kind or _heading_kind(sent.ctx.heading)
-    if not cues and heading_kind is None and sent.q("PRIORITY") and _CONTACT.search(sent.text):
+    if not cues and heading_kind is None and sent.q("PRIORITY") and _CONTACT.search(sent.text) \
+            and not _CUSTOMER_NOTIFIES.search(sent.text):
         heading_kind = "response_time"  # 'Sev 1 incidents get an engineer on the line in 20 min'
     if not cues and heading_kind is None:
         return []
+    if _CUSTOMER_RESPONDS.search(sent.text):
+        return []  # 'if you do not respond within 5 business days, we may close the ticket'
     if sent.has("MAINTENANCE", "CREDIT") or _NOT_TICKETS.search(sent.text) or (
         _NOT_TICKETS.search(sent.ctx.heading or "") or "credit" in sent.ctx.heading.lower()
     ):
@@ -131,7 +144,9 @@ def ticket_times(sent: Sent) -> list[Found]:
         kind = _cue_kind(cue) if cue else heading_kind
         if kind is None:
             continue
-        out.append(_ticket_term(sent, dur, kind, attain, cue is not None))
+        found = _ticket_term(sent, dur, kind, attain, cue is not None)
+        out.append(found)
+        out.extend(_joined_priorities(sent, dur, found))
     return out
 
 
@@ -188,9 +203,49 @@ def _ticket_term(sent: Sent, dur: Item, kind: str, attain: list[Item], cued: boo
     return sent.found(kind, attrs, conf, dur, prio)
 
 
+_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&|or|/|\+)\s*$", re.I)
+
+
+def _joined_priorities(sent: Sent, dur: Item, found: Found) -> list[Found]:
+    """'Severity 1 and 2 ...' / 'P1 & P2 incidents: 30 minutes': one term per priority."""
+    prio = _priority_for(sent, dur)
+    return [] if prio is None else for_joined_priorities(sent, prio, found)
+
+
+def for_joined_priorities(sent: Sent, prio: Item, found: Found) -> list[Found]:
+    """Copies of `found` for the other priorities joined to `prio` ('P1 / P2', 'P1 & P2')."""
+    prios = sent.q("PRIORITY")
+    i = prios.index(prio)
+    chain = [prio]
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(prios):
+            a, b = sorted((prios[j], prios[j + step]), key=lambda p: p.start)
+            if not _JOIN.match(sent.text[a.end - sent.start : b.start - sent.start]):
+                break
+            j += step
+            chain.append(prios[j])
+    seen = {prio.value}
+    out = []
+    for p in chain[1:]:
+        if p.value in seen:
+            continue
+        seen.add(p.value)
+        attrs = {**found.attrs, "priority": _priority_label(p), "priority_rank": p.value}
+        out.append(replace(found, attrs=attrs))
+    return out
+
+
+_OF_PRIORITY = re.compile(r"^\s*(?:of|for)\s+(?:an?|the|all|any|each|every)?\s*$", re.I)
+
+
 def _priority_for(sent: Sent, dur: Item) -> Item | None:
     """The priority nearest before the duration; of 'P1 (Critical)' the first label."""
     prios = sent.q("PRIORITY")
+    follows = [p for p in prios if p.start >= dur.end
+               and _OF_PRIORITY.match(sent.text[dur.end - sent.start : p.start - sent.start])]
+    if follows:  # 'within 1 hour of a P2 incident being raised'
+        return follows[0]
     prio = _preceding(prios, dur) or _nearest(prios, dur)
     while prio is not None:
         i = prios.index(prio)

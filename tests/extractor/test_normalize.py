@@ -186,3 +186,38 @@ def test_priority_rank(label, rank):
 )
 def test_normalize_period(text, period):
     assert normalize_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("label", "rank"),
+    [("Severity A", 1), ("Sev-B", 2), ("Priority C", 3), ("severity d", 4), ("Severity X", None),
+     ("Plan A", None)],
+)  # fmt: skip
+def test_priority_letters(label, rank):
+    assert priority_rank(label) == rank
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [("Saturday 23:00", "23:00"), ("Sun. 3 a.m.", "03:00"), ("Saturday", None)],
+)
+def test_parse_clock_after_a_day_name(text, clock):
+    assert parse_clock(text) == clock
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [("Singapore Time", "Asia/Singapore"), ("Singapore Standard Time", "Asia/Singapore"),
+     ("Hong Kong Time", "Asia/Hong_Kong"), ("Atlantis Time", None)],
+)  # fmt: skip
+def test_more_zones(text, zone):
+    assert normalize_zone(text) == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("1 Support Hour", "business_hours"), ("2 support days", "business_days"),
+     ("3 working hrs", "business_hours")],
+)  # fmt: skip
+def test_support_and_working_units(text, unit):
+    assert parse_duration(text) == Duration(int(text.split()[0]), unit)
