@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 import lxml.html
+from bs4 import UnicodeDammit
 from lxml import etree
 
 from extractor.config import Limits
@@ -34,9 +35,21 @@ _WS = re.compile(r"\s+")
 _ROLE_SKIP = frozenset({"navigation", "banner", "contentinfo"})
 
 
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def _decode(data: bytes) -> str:
+    """The page as text: its declared charset, else UTF-8, else Windows-1252 (lxml alone
+    reads undeclared bytes as Latin-1 and mangles UTF-8 dashes and quotes)."""
+    text = UnicodeDammit(data, ["utf-8", "windows-1252"], is_html=True).unicode_markup
+    if text is None:
+        text = data.decode("utf-8", errors="replace")
+    return _XML_DECL.sub("", text, count=1)
+
+
 def read_html(data: bytes, name: str, limits: Limits) -> ReadDocument:
     try:
-        root = lxml.html.document_fromstring(data)
+        root = lxml.html.document_fromstring(_decode(data))
     except (etree.ParserError, ValueError) as exc:
         if "empty" in str(exc).lower():
             raise EmptyDocument(name, "the HTML document is empty") from exc

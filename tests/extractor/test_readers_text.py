@@ -93,3 +93,15 @@ def test_sniff_refuses_what_it_cannot_read(data: bytes, name: str, error: type) 
     with pytest.raises(error) as info:
         read(data, name, Limits())
     assert name in str(info.value)
+
+
+def test_html_without_charset_is_read_as_utf8_not_latin1() -> None:
+    """Regression: an undeclared UTF-8 page came out with 'â\\x80\\x93' for every en dash."""
+    from extractor.config import Limits
+    from extractor.readers import read
+
+    page = "<html><body><h1>Plans – Pricing</h1><p>99.9% uptime · “Pro”</p></body></html>"
+    doc = read(page.encode("utf-8"), "page.html", Limits())
+    assert "Plans – Pricing" in doc.text and "“Pro”" in doc.text and "â" not in doc.text
+    legacy = '<meta charset="windows-1252"><p>caf\xe9 \u2013 done</p>'.encode("cp1252")
+    assert "café – done" in read(legacy, "old.html", Limits()).text
