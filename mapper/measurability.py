@@ -3,9 +3,10 @@
 A spaCy `blank("en")` pipeline with a sentencizer; the patterns are data
 (mapper/patterns/measurability.yaml). A sentence is measured as: vague cues
 ("promptly", "reasonable efforts", "regularly" …) that no anchor of the right kind
-satisfies ("… and in any event within 2 hours"), plus three structural rules: an
-availability percentage without a period, a credit percentage without a fee base, and a
-commitment with no target at all.
+satisfies ("… and in any event within 2 hours"), plus structural rules over the anchors
+(also data, `rules`): a percentage target without a period, hours or days of cover
+without days + hours + time zone, a credit without an amount, a commitment with no target
+at all, and - for a sentence judged on its own - nothing measurable in it at all.
 
 Public entry points: `is_measurable(sentence)`, `assess(sentence)` and
 `text_to_sentence_hits(text)` for whole documents.
@@ -14,15 +15,17 @@ Public entry points: `is_measurable(sentence)`, `assess(sentence)` and
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import spacy
 import yaml
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -32,6 +35,11 @@ from mapper.errors import PatternError
 from mapper.text_blocks import text_to_blocks
 
 PATTERN_SCHEMA = "slareg.measurability/1"
+CUE_PREFIX = "cue:"
+DIGIT = re.compile(r"\d")
+LABEL_VALUE = re.compile(r"[:|]\s*\S")
+STARTERS = frozenset({":", "?", "!", "•"})
+RegexKey = tuple[tuple[str, ...], frozenset[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +50,9 @@ class Cue:
     suggestion: str
     severity: str = "error"
     satisfied_by: tuple[str, ...] = ()
-    satisfied_by_all: tuple[str, ...] = ()
+    satisfied_by_all: tuple[frozenset[str], ...] = ()  # any group wholly present
     requires: tuple[str, ...] = ()
+    requires_any: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     context_not: tuple[str, ...] = ()
     skip_in_definitions: bool = False
@@ -51,6 +60,22 @@ class Cue:
     not_followed_by: tuple[str, ...] = ()
     defined_term_ok: bool = False
     neutral: bool = False  # a set phrase that only shadows shorter cues inside it
+    label_ok: bool = False  # a Capitalised word after the sentence's first names a label
+    not_preceded_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StructuralRule:
+    """A rule over the anchors of a sentence: raised when any `when` group is wholly
+    present and no `unless` group is (`alone`: only when nothing else was raised)."""
+
+    name: str
+    when: tuple[frozenset[str], ...]
+    unless: tuple[frozenset[str], ...] = ()
+    alone: bool = False
+    skip_customer_subject: bool = False
+    skip_negated: bool = False
+    standalone_only: bool = False  # only for a sentence judged on its own (`assess`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,45 +119,76 @@ class MeasurabilityChecker:
         self.negations = frozenset(patterns.get("negations") or ())
         self.negation_window = int(patterns.get("negation_window", 3))
         self.cues = {c["id"]: _cue(c) for c in patterns["cues"]}
-        self.rules: Mapping[str, Mapping[str, str]] = patterns.get("rules") or {}
-        self.anchor_matcher, self.anchor_phrases = self._build_anchors(patterns["anchors"])
-        self.cue_phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.rules: Mapping[str, Mapping[str, Any]] = patterns.get("rules") or {}
+        self.structural = [_structural(n, r) for n, r in self.rules.items() if r.get("when")]
+        # one Matcher and one PhraseMatcher for anchors and cues (cue keys are "cue:<id>")
+        self.matcher, self.phrases = self._build_anchors(patterns["anchors"])
         for cue in patterns["cues"]:
-            self.cue_phrases.add(cue["id"], [self.nlp.make_doc(p) for p in cue["phrases"]])
+            if cue.get("phrases") or cue.get("phrase_product"):
+                docs = [self.nlp.make_doc(p) for p in _phrases(cue)]
+                self.phrases.add(CUE_PREFIX + cue["id"], docs)
+            if cue.get("patterns"):
+                self.matcher.add(CUE_PREFIX + cue["id"], cue["patterns"])
 
     def _build_anchors(self, anchors: Mapping[str, Any]) -> tuple[Matcher, PhraseMatcher]:
         matcher = Matcher(self.nlp.vocab)
         phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.anchor_regex: list[tuple[str, re.Pattern[str]]] = []
+        self.cased = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        # regexes grouped by (guard, needs): a group runs only when one of its guard strings
+        # is in the lower-cased text ("<digit>": any digit) and the token matchers found one
+        # of the anchors it needs in the same text; empty guard/needs: no condition
+        self.anchor_regex: dict[RegexKey, list[tuple[str, re.Pattern[str]]]] = {}
         for name, spec in anchors.items():
             if spec.get("patterns"):
                 matcher.add(name, spec["patterns"])
-            if spec.get("phrases"):
-                phrases.add(name, [self.nlp.make_doc(p) for p in spec["phrases"]])
+            if spec.get("phrases") or spec.get("phrase_product"):
+                phrases.add(name, [self.nlp.make_doc(p) for p in _phrases(spec)])
+            if spec.get("phrases_cased"):
+                self.cased.add(name, [self.nlp.make_doc(p) for p in spec["phrases_cased"]])
+            guard = tuple(spec.get("regex_guard") or ())
+            needs = frozenset(spec.get("regex_needs") or ())
             for rx in spec.get("regex") or ():
-                self.anchor_regex.append((name, re.compile(rx, re.IGNORECASE)))
+                own = tuple(rx.get("guard") or ()) if isinstance(rx, dict) else guard
+                compiled = re.compile(rx["rx"] if isinstance(rx, dict) else rx, re.IGNORECASE)
+                self.anchor_regex.setdefault((own, needs), []).append((name, compiled))
         return matcher, phrases
 
-    def _regex_anchors(self, doc: Doc) -> list[tuple[str, int]]:
+    def _regex_anchors(self, doc: Doc, text: str, present: set[str]) -> list[tuple[str, int]]:
         """(anchor, token index) of the regex anchors, run on the text (cheaper than
-        per-token REGEX predicates in the Matcher)."""
-        text = doc.text  # computed from the tokens on each access
-        found = [(name, m.start()) for name, rx in self.anchor_regex for m in rx.finditer(text)]
+        per-token REGEX predicates in the Matcher). `present`: anchors already found."""
+        lowered = text.lower()
+        if DIGIT.search(text):
+            lowered += " <digit>"
+        found = [
+            (name, m.start())
+            for (guard, needs), group in self.anchor_regex.items()
+            if (not guard or any(map(lowered.__contains__, guard)))
+            and (not needs or not needs.isdisjoint(present))
+            for name, rx in group
+            for m in rx.finditer(text)
+        ]
         if not found:
             return []
-        starts = [t.idx for t in doc]
+        starts = doc.to_array(IDX).tolist()
         return [(name, max(bisect.bisect_right(starts, at) - 1, 0)) for name, at in found]
 
     # -- matching ---------------------------------------------------------------------
-    def doc_facts(self, doc: Doc) -> list[tuple[Span, SentenceFacts]]:
-        """Match once over `doc`, then split the matches by sentence."""
+    def doc_facts(self, doc: Doc, text: str | None = None) -> list[tuple[Span, SentenceFacts]]:
+        """Match once over `doc`, then split the matches by sentence. `text`: the doc's text
+        when the caller has it (`doc.text` is rebuilt from the tokens on each access)."""
         strings = self.nlp.vocab.strings
-        anchors = [
-            (strings[m], s) for m, s, _ in [*self.anchor_matcher(doc), *self.anchor_phrases(doc)]
-        ]
-        anchors += self._regex_anchors(doc)
-        cue_spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.cue_phrases(doc)])
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        anchors: list[tuple[str, int]] = []
+        cue_matches = []
+        for m, s, e in [*self.matcher(doc), *self.phrases(doc), *self.cased(doc)]:
+            name = strings[m]
+            if name.startswith(CUE_PREFIX):
+                cue_matches.append(Span(doc, s, e, label=name[len(CUE_PREFIX) :]))
+            else:
+                anchors.append((name, s))
+        text = doc.text if text is None else text
+        anchors += self._regex_anchors(doc, text, {name for name, _ in anchors})
+        cue_spans = filter_spans(cue_matches)
+        sents = _sentences(doc)
         return [(sent, self._sentence_facts(doc, sent, anchors, cue_spans)) for sent in sents]
 
     def _sentence_facts(
@@ -150,6 +206,8 @@ class MeasurabilityChecker:
             if self._negated(doc, sent.start, span.start) or self._unit_use(doc, span, cue):
                 continue
             if not cue.defined_term_ok and _proper_name(span, sent):
+                continue
+            if cue.label_ok and _label(span, sent):
                 continue
             cues.append((cue, span))
         at = first.get("commitment", -1)
@@ -169,33 +227,44 @@ class MeasurabilityChecker:
     @staticmethod
     def _unit_use(doc: Doc, span: Span, cue: Cue) -> bool:
         """The cue is part of a name or unit: "within 4 business hours", "high priority"."""
-        if cue.not_after_number and span.start > 0 and doc[span.start - 1].like_num:
+        before = doc[span.start - 1] if span.start > 0 else None
+        if cue.not_after_number and before is not None and before.like_num:
+            return True
+        if before is not None and before.lower_ in cue.not_preceded_by:
             return True
         return span.end < len(doc) and doc[span.end].lower_ in cue.not_followed_by
 
     # -- judging ----------------------------------------------------------------------
     def judge(
-        self, facts: SentenceFacts, text: str, defined: frozenset[str] | None = None, base: int = 0
+        self,
+        facts: SentenceFacts,
+        text: str,
+        defined: frozenset[str] | None = None,
+        base: int = 0,
+        standalone: bool = False,
     ) -> list[VagueHit]:
         """Hits of one sentence (offsets relative to it; `base` is the sentence's character
         offset in its Doc). `defined`: cue ids whose Capitalised Defined Term use is
-        defined elsewhere (None: assume every defined term is defined)."""
+        defined elsewhere (None: assume every defined term is defined). `standalone`: the
+        sentence is judged on its own as a commitment (rules marked `standalone_only`)."""
         if _heading_like(facts, text):
             return []
+        refers = [_defined_use(cue, span, defined) for cue, span in facts.cues]
         hits = [
             self._cue_hit(cue, span, base)
-            for cue, span in facts.cues
-            if self._raises(cue, facts, text) and not _defined_use(cue, span, defined)
+            for (cue, span), ref in zip(facts.cues, refers, strict=True)
+            if not ref and self._raises(cue, facts, text)
         ]
         hits = list({h.rule: h for h in reversed(hits)}.values())[::-1]  # one per rule
-        a = facts.anchors
-        if "percent" in a and "measure_word" in a and not a & {"period", "pointer"}:
-            hits.append(self._rule_hit("no_period", 0, len(text), text))
-        if not hits and _no_credit_amount(a):
-            hits.append(self._rule_hit("no_credit_amount", 0, len(text), text))
-        if not hits and self._no_target(facts):
-            hits.append(self._rule_hit("no_target", 0, len(text), text))
-        return hits
+        if any(refers):  # a defined term ("during Business Hours") points to its definition
+            facts = replace(facts, anchors=facts.anchors | {"defined_reference"})
+        for rule in self.structural:
+            if rule.standalone_only and not standalone:
+                continue
+            fires = (not rule.alone or not hits) and _applies(rule, facts)
+            if fires and rule.name not in {h.cue_id for h in hits}:
+                hits.append(self._rule_hit(rule.name, 0, len(text), text))
+        return list({h.rule: h for h in reversed(hits)}.values())[::-1]
 
     @staticmethod
     def _raises(cue: Cue, facts: SentenceFacts, text: str) -> bool:
@@ -203,6 +272,8 @@ class MeasurabilityChecker:
             return False
         a = facts.anchors
         if cue.requires and not all(r in a for r in cue.requires):
+            return False
+        if cue.requires_any and not any(r in a for r in cue.requires_any):
             return False
         lowered = text.lower()
         if cue.context and not any(c in lowered for c in cue.context):
@@ -213,15 +284,7 @@ class MeasurabilityChecker:
             return False
         if any(s in a for s in cue.satisfied_by):
             return False
-        return not (cue.satisfied_by_all and all(s in a for s in cue.satisfied_by_all))
-
-    @staticmethod
-    def _no_target(facts: SentenceFacts) -> bool:
-        a = facts.anchors
-        measurable = {"duration", "clock", "percent", "period", "days", "pointer"}
-        if a & measurable or "commitment" not in a or "service_action" not in a:
-            return False
-        return not (facts.customer_subject or facts.negated_commitment)
+        return not _any_group(cue.satisfied_by_all, a)
 
     def _cue_hit(self, cue: Cue, span: Span, base: int) -> VagueHit:
         return VagueHit(
@@ -252,26 +315,32 @@ class MeasurabilityChecker:
     def assess(self, sentence: str) -> tuple[VagueHit, ...]:
         """Reasons `sentence` (one commitment) is unmeasurable; empty when measurable."""
         doc = self.nlp.make_doc(sentence)
-        ((_, facts),) = self.doc_facts(doc)
-        return tuple(self.judge(facts, sentence))
+        ((_, facts),) = self.doc_facts(doc, sentence)
+        return tuple(self.judge(facts, sentence, standalone=True))
 
     def text_to_sentence_hits(
-        self, text: str, *, defined: frozenset[str] = frozenset()
+        self,
+        text: str,
+        *,
+        defined: frozenset[str] = frozenset(),
+        given: frozenset[str] = frozenset(),
     ) -> list[SentenceHits]:
         """Every sentence of `text` that raised something, with offsets into `text`.
         Lines are processed apart (headings and table rows are lines). `defined`: cue ids
-        the document defines (see `judge`)."""
+        the document defines (see `judge`); `given`: anchors the document states once for
+        every sentence (e.g. "tz" when it says "all times are UTC")."""
         lines, offsets = text_to_blocks(text)
         out = []
-        for offset, doc in zip(offsets, self.nlp.pipe(lines, batch_size=256), strict=True):
-            for sent, facts in self.doc_facts(doc):
-                if not any(t.is_alpha for t in sent):
-                    continue
-                hits = self.judge(facts, sent.text, defined, sent.start_char)
-                if hits:
+        docs = self.nlp.pipe(lines, batch_size=256)
+        for line, offset, doc in zip(lines, offsets, docs, strict=True):
+            for sent, found in self.doc_facts(doc, line):
+                facts = replace(found, anchors=found.anchors | given) if given else found
+                sent_text = line[sent.start_char : sent.end_char]
+                hits = self.judge(facts, sent_text, defined, sent.start_char)
+                if hits and any(t.is_alpha for t in sent):
                     start = offset + sent.start_char
                     shifted = tuple(_shift(h, start) for h in hits)
-                    out.append(SentenceHits(start, start + len(sent.text), sent.text, shifted))
+                    out.append(SentenceHits(start, start + len(sent_text), sent_text, shifted))
         return out
 
 
@@ -279,20 +348,76 @@ def _proper_name(span: Span, sent: Span) -> bool:
     """A Title Case cue inside a sentence is a name or defined term ("Effective Date")."""
     if span.start == sent.start or (span.start == sent.start + 1 and sent[0].like_num):
         return False  # capitalised because it starts the sentence (or its number label)
+    if span.start > 0 and span.doc[span.start - 1].text in STARTERS:
+        return False  # "A: Usually …", "Q? Normally …": a new sentence after a label
     return all(t.is_title for t in span if t.is_alpha)
 
 
-def _no_credit_amount(a: frozenset[str]) -> bool:
-    """A credit promised with no percentage, money amount or pointer to a table."""
-    measurable = {"percent", "money", "pointer", "duration", "period", "clock"}
-    promised = "commitment" in a or "entitlement" in a
-    return "credit_word" in a and promised and not a & measurable
+def _sentences(doc: Doc) -> list[Span]:
+    """The sentences of `doc` (cheaper than `doc.sents`); the whole doc when unsplit."""
+    if len(doc) == 0:
+        return [doc[:]]
+    starts = [i for i in (doc.to_array(SENT_START) == 1).nonzero()[0].tolist() if i > 0]
+    bounds = [0, *starts, len(doc)]
+    return [doc[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _phrases(spec: Mapping[str, Any]) -> list[str]:
+    """`phrases` plus every combination of the word lists in `phrase_product`."""
+    out = list(spec.get("phrases") or ())
+    for lists in spec.get("phrase_product") or ():
+        out += [" ".join(words) for words in itertools.product(*lists)]
+    return out
+
+
+def _label(span: Span, sent: Span) -> bool:
+    """A Capitalised word after the sentence's first word: a named label ("Urgent tickets",
+    "flagged as Critical"); a number label counts as the first word ("2. Urgent …")."""
+    first = sent.start + 1 if sent[0].like_num and len(sent) > 1 else sent.start
+    return any(t.is_title for t in span if t.i > first)
+
+
+def _any_group(groups: tuple[frozenset[str], ...], anchors: frozenset[str]) -> bool:
+    return any(g <= anchors for g in groups)
+
+
+def _applies(rule: StructuralRule, facts: SentenceFacts) -> bool:
+    if rule.skip_customer_subject and facts.customer_subject:
+        return False
+    if rule.skip_negated and facts.negated_commitment:
+        return False
+    return _any_group(rule.when, facts.anchors) and not _any_group(rule.unless, facts.anchors)
+
+
+def _groups(value: Any) -> tuple[frozenset[str], ...]:
+    """A list of anchor names (one group) or a list of lists (alternatives)."""
+    items = list(value or ())
+    if items and all(isinstance(i, str) for i in items):
+        return (frozenset(items),)
+    return tuple(frozenset([i] if isinstance(i, str) else i) for i in items)
+
+
+def _structural(name: str, r: Mapping[str, Any]) -> StructuralRule:
+    return StructuralRule(
+        name=name,
+        when=_groups(r.get("when")),
+        unless=_groups(r.get("unless")),
+        alone=bool(r.get("alone", False)),
+        skip_customer_subject=bool(r.get("skip_customer_subject", False)),
+        skip_negated=bool(r.get("skip_negated", False)),
+        standalone_only=bool(r.get("standalone_only", False)),
+    )
 
 
 def _heading_like(facts: SentenceFacts, text: str) -> bool:
-    """A heading or label ("Support hours"): few words, no commitment, no end stop."""
-    words = text.split()
-    return len(words) <= 4 and "commitment" not in facts.anchors and not text.rstrip().endswith(".")
+    """A heading or label ("Support hours"): few words, no commitment, no end stop and no
+    value after a label ("Availability | 99.9%" and "P1 response: ASAP" are rows)."""
+    stripped = text.rstrip()
+    if stripped.endswith("?"):
+        return True  # a question ("Does maintenance count as downtime?") commits to nothing
+    if len(stripped.split()) > 4 or "commitment" in facts.anchors or stripped.endswith("."):
+        return False
+    return not LABEL_VALUE.search(stripped)
 
 
 def _defined_use(cue: Cue, span: Span, defined: frozenset[str] | None) -> bool:
@@ -330,8 +455,9 @@ def _cue(c: Mapping[str, Any]) -> Cue:
         suggestion=str(c["suggestion"]),
         severity=str(c.get("severity", "error")),
         satisfied_by=tuple(c.get("satisfied_by") or ()),
-        satisfied_by_all=tuple(c.get("satisfied_by_all") or ()),
+        satisfied_by_all=_groups(c.get("satisfied_by_all")),
         requires=tuple(c.get("requires") or ()),
+        requires_any=tuple(c.get("requires_any") or ()),
         context=tuple(c.get("context") or ()),
         context_not=tuple(c.get("context_not") or ()),
         skip_in_definitions=bool(c.get("skip_in_definitions", False)),
@@ -339,6 +465,8 @@ def _cue(c: Mapping[str, Any]) -> Cue:
         defined_term_ok=bool(c.get("defined_term_ok", False)),
         not_followed_by=tuple(c.get("not_followed_by") or ()),
         neutral=bool(c.get("neutral", False)),
+        label_ok=bool(c.get("label_ok", False)),
+        not_preceded_by=tuple(c.get("not_preceded_by") or ()),
     )
 
 

@@ -4,8 +4,10 @@ the priorities defined? are Business Hours defined?)."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from extractor.types import Extraction, Span, Term
 from mapper.measurability import MeasurabilityChecker, SentenceHits, default_checker
@@ -32,8 +34,13 @@ HOURS_DEFINED = re.compile(
     r"\b(business|support|working|service) (hours|days?)\W{0,3}\s*(means|shall mean|are|is)\b",
     re.IGNORECASE,
 )
+ALL_TIMES = re.compile(
+    r"\b(all|any) (times|hours|clock times)\b[^.\n]{0,40}\b(are|is|refer|in|mean)\b"
+    r"|\b(time zone|timezone)\b[^.\n]{0,20}\b(is|are|means|shall be)\b",
+    re.IGNORECASE,
+)
 CREDIT_BASE = re.compile(
-    r"\bcredits?\b[^.\n]{0,160}\b(fees?|charges?|invoice\w*|subscription|mrc)\b", re.IGNORECASE
+    r"\bcredits?\b[^.]{0,160}\b(fees?|charges?|invoice\w*|subscription|mrc)\b", re.IGNORECASE
 )
 DOWNTIME_RULE = "SLA-U006"
 PRIORITY_RULE = "SLA-U008"
@@ -48,17 +55,22 @@ def unmeasurable_findings(
     same customer (Downtime defined in the MSA serves the order form)."""
     checker = checker or default_checker()
     scope = [doc, *(r for r in related if r is not doc)]
-    defined = frozenset().union(*(_defined_cues(d) for d in scope))
+    ranked = {id(d): _priorities_defined(d) for d in scope}
+    defined = frozenset().union(*(_defined_cues(d, ranked[id(d)]) for d in scope))
     suppressed = set().union(*(_suppressed_rules(d) for d in scope))
+    given = frozenset({"tz"}) if any(_states_time_zone(d) for d in scope) else frozenset()
     out: list[Finding] = []
-    for sentence in checker.text_to_sentence_hits(doc.text, defined=defined):
-        out.extend(_sentence_findings(doc, sentence, suppressed))
-    out.extend(_document_rules(doc, scope))
+    page = _page_index(doc)
+    for sentence in checker.text_to_sentence_hits(doc.text, defined=defined, given=given):
+        out.extend(_sentence_findings(doc, sentence, suppressed, page))
+    out.extend(_document_rules(doc, scope, any(ranked.values())))
     return out
 
 
-def _sentence_findings(doc: Extraction, s: SentenceHits, suppressed: set[str]) -> list[Finding]:
-    span = Span(_page(doc, s.start), s.start, s.end)
+def _sentence_findings(
+    doc: Extraction, s: SentenceHits, suppressed: set[str], page: Callable[[int], int]
+) -> list[Finding]:
+    span = Span(page(s.start), s.start, s.end)
     return [
         Finding(
             rule=h.rule,
@@ -75,7 +87,12 @@ def _sentence_findings(doc: Extraction, s: SentenceHits, suppressed: set[str]) -
     ]
 
 
-def _defined_cues(doc: Extraction) -> frozenset[str]:
+def _priorities_defined(doc: Extraction) -> bool:
+    found = PRIORITY_DEFINED.search(doc.text)
+    return bool(found) or _defines(doc, "priorit", "severit", "critical", "urgent")
+
+
+def _defined_cues(doc: Extraction, priorities_defined: bool) -> frozenset[str]:
     defined = set()
     if any(t.get("days") and t.get("start") for t in _kind(doc, "service_hours")):
         defined.add("business_hours")
@@ -85,8 +102,16 @@ def _defined_cues(doc: Extraction) -> frozenset[str]:
         (t.get("days") and t.get("start")) or t.get("notice_hours")
         for t in _kind(doc, "maintenance_window")
     ):
-        defined.add("maintenance")
+        defined.update(("maintenance", "maintenance_updates"))
+    if priorities_defined:
+        defined.add("priority_class")
     return frozenset(defined)
+
+
+def _states_time_zone(doc: Extraction) -> bool:
+    """The document names one time zone for all its times ("all times are UTC")."""
+    zoned = any(t.get("time_zone") for t in doc.terms)
+    return zoned or bool(ALL_TIMES.search(doc.text))
 
 
 def _suppressed_rules(doc: Extraction) -> set[str]:
@@ -102,7 +127,9 @@ def _suppressed_rules(doc: Extraction) -> set[str]:
     return out
 
 
-def _document_rules(doc: Extraction, scope: Sequence[Extraction]) -> list[Finding]:
+def _document_rules(
+    doc: Extraction, scope: Sequence[Extraction], priorities_defined: bool
+) -> list[Finding]:
     out = []
     availability = list(_kind(doc, "availability"))
     if availability and not any(
@@ -122,10 +149,7 @@ def _document_rules(doc: Extraction, scope: Sequence[Extraction]) -> list[Findin
         )
     timed = [t for t in doc.terms if t.kind in ("response_time", "resolution_time")]
     ranked = [t for t in timed if t.get("priority") or t.get("priority_rank")]
-    if ranked and not any(
-        PRIORITY_DEFINED.search(d.text) or _defines(d, "priorit", "severit", "critical")
-        for d in scope
-    ):
+    if ranked and not priorities_defined:
         label = ranked[0].get("priority") or ranked[0].get("priority_rank")
         out.append(
             _at_term(
@@ -161,9 +185,24 @@ def _kind(doc: Extraction, kind: str) -> Iterable[Term]:
     return (t for t in doc.terms if t.kind == kind)
 
 
-def _page(doc: Extraction, offset: int) -> int:
-    for clause in doc.clauses:
-        if clause.span.start <= offset < clause.span.end:
-            return clause.span.page
-    before = [t.span.page for t in doc.terms if t.span.start <= offset]
-    return max(before) if before else 1
+def _page_index(doc: Extraction) -> Callable[[int], int]:
+    """offset -> page: the page of the clause holding it (the latest-starting one when
+    clauses nest), else the highest page of the terms that start at or before it (1 when
+    none)."""
+    clauses = sorted((c.span.start, c.span.end, c.span.page) for c in doc.clauses)
+    clause_starts = [start for start, _, _ in clauses]
+    reach = list(itertools.accumulate((end for _, end, _ in clauses), max))
+    terms = sorted((t.span.start, t.span.page) for t in doc.terms)
+    term_starts = [start for start, _ in terms]
+    top_page = list(itertools.accumulate((p for _, p in terms), max))
+
+    def page(offset: int) -> int:
+        i = bisect.bisect_right(clause_starts, offset) - 1
+        while i >= 0 and reach[i] > offset:
+            if clauses[i][1] > offset:
+                return clauses[i][2]
+            i -= 1
+        at = bisect.bisect_right(term_starts, offset)
+        return top_page[at - 1] if at else 1
+
+    return page

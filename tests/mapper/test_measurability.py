@@ -36,12 +36,18 @@ def test_precision_and_recall_on_labelled_set() -> None:
         fp += predicted and not gold
         fn += gold and not predicted
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # achieved 1.00 / 1.00 on this set. It was written in eight rounds; each round was run
-    # once unseen before the patterns were widened: first-pass precision 1.00 in every
-    # round (0 false alarms on 170 precise sentences), recall 0.60-0.95 per round
-    # (117 of 145 unseen vague sentences, 0.81).
-    assert precision >= 0.98, precision
-    assert recall >= 0.97, recall
+    # achieved 1.00 / 0.998 on this set (1110 sentences). The first 439 were written in
+    # eight rounds by an earlier helper (first-pass precision 1.00, recall 0.81 on unseen
+    # rounds); four of them were relabelled vague when undefined priority classes
+    # ("High-priority tickets", "Critical bugs") became a rule. 671 more came in sixteen
+    # rounds (A-P), each run once unseen before the patterns were widened: A targeted rules
+    # that did not exist yet (recall 0.37); B-J: 164 of 213 vague caught (0.77, per round
+    # 0.67-0.88), 6 false alarms (precision 0.965); L-P, after the standalone "nothing
+    # measurable" rule: 69 of 82 vague caught (0.84; O, terse table rows, 0.67), 5 false
+    # alarms (precision 0.93); K, 12 precise sentences written without numbers to probe
+    # that rule: 4 false alarms.
+    assert precision >= 0.99, precision
+    assert recall >= 0.99, recall
 
 
 @pytest.mark.parametrize(
