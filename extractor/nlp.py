@@ -3,17 +3,30 @@
 Components (each `__call__` is `matches = self.match(doc); self.set_annotations(doc, matches)`):
 - `sla_line_breaks`: a line that starts a list item or follows a line ending in
   `.`, `:` or `;` starts a sentence (runs before the sentencizer, which keeps it).
-- `sentencizer`: spaCy's punctuation sentencizer.
+- `sentencizer`: spaCy's punctuation sentencizer (`FastSentencizer`, same rules).
 - `sla_quantities`: regexes from `patterns/quantities.yaml` -> `doc.spans["sla_quantities"]`,
   each span's normalised value on `Span._.sla_value`.
-- `sla_cues`: token patterns from `patterns/cues.yaml` (a spaCy Matcher) ->
+- `sla_cues`: token patterns from `patterns/cues.yaml` (`token_patterns.TokenPatterns`) ->
   `doc.spans["sla_cues"]`.
 
 Patterns are read in `initialize`; `get_nlp()` builds and initialises the pipeline once.
+
+Speed (bench/extract_speed.py; the results are the same as the plain spaCy way, which
+tests/extractor/test_{token_patterns,caseless,nlp_speed}.py check):
+- `make_doc` keeps the text on the doc (spaCy rebuilds `doc.text` from the tokens on
+  every call) and lets the tokenizer cache repeated words (`_warm_tokenizer`);
+- line starts are set in one array write, not token by token (each Token setter scans
+  the whole doc: quadratic on long lists of short lines);
+- quantity regexes run on lower-cased text as case-sensitive regexes that skip texts
+  lacking a word every match needs (`caseless.lowered`);
+- cue patterns run on `TokenPatterns`, which checks each word once, not once per token
+  and pattern state as spaCy's Matcher does with regex predicates;
+- both components also leave their spans as plain tuples (`span_rows`) for the rules.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable
@@ -22,18 +35,77 @@ from typing import Any
 
 import spacy
 import yaml
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER, ORTH, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from extractor import normalize
+from extractor.caseless import Lowered, compile_fast, lower_text, lowered
+from extractor.token_patterns import TokenPatterns
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 QUANTITIES = "sla_quantities"
 CUES = "sla_cues"
 
+_TEXT = "sla_text"
+ROWS = "sla_rows"  # doc.user_data[(ROWS, group)]: the spans of a group as SpanRow tuples
+
+# token start, token end, label, start_char, end_char, value (quantities) or None (cues)
+SpanRow = tuple[int, int, str, int, int, Any]
+
 if not Span.has_extension("sla_value"):
     Span.set_extension("sla_value", default=None)
+
+
+_CHUNKS_SEEN: dict[int, tuple[Any, set[str]]] = {}
+
+
+def _warm_tokenizer(tokenizer: Any, text: str) -> None:
+    """spaCy's tokenizer keeps the tokens of a whitespace-delimited chunk in its cache only
+    while no special case ("'s", "a.m.") has occurred earlier in the same text (spaCy
+    #1250), so in a long text most repeated words are split by the affix regexes again
+    and again. Tokenizing each new chunk on its own once lets spaCy cache it (when it
+    holds no special case itself). Chunks are tokenized independently of each other, so
+    the tokens are the same either way."""
+    _tok, seen = _CHUNKS_SEEN.setdefault(id(tokenizer), (tokenizer, set()))
+    limit = getattr(tokenizer, "max_cache_size", 0)
+    if len(seen) >= limit:
+        return
+    for chunk in set(text.split()) - seen:
+        tokenizer(chunk)
+        seen.add(chunk)
+
+
+def span_rows(doc: Doc, group: str) -> list[SpanRow]:
+    """The spans of `doc.spans[group]` as plain tuples (read from the doc's cache, when our
+    components filled it, without building a Span object per span)."""
+    rows = doc.user_data.get((ROWS, group))
+    if rows is None:
+        rows = [(sp.start, sp.end, sp.label_, sp.start_char, sp.end_char, sp._.sla_value)
+                for sp in doc.spans[group]]  # fmt: skip
+    return list(rows)
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)` that keeps `text` on the doc (so the components need not
+    rebuild it from the tokens) and lets the tokenizer cache the words of long texts."""
+    if len(text) > 2000:
+        _warm_tokenizer(nlp.tokenizer, text)
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text` (which spaCy joins from the tokens on every call), kept on the doc."""
+    text = doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT] = text
+    return text
+
 
 _UNIT_NEXT = (
     r"(?!(?:business|calendar|working)?\s*"
@@ -50,24 +122,28 @@ _LIST_START = re.compile(
 _ABBREV_END = re.compile(r"(?:\b[ap]\.\s?m|\be\.g|\bi\.e|\betc|\bno|\binc|\bltd|\bvs)\.$", re.I)
 
 
+_LINE_START = re.compile(r"\n[ \t]*(?=\S)")
+
+
 def _nl_starts(doc: Doc) -> list[int]:
     """Token indices that start a sentence because of the line layout."""
     starts: list[int] = []
-    text = doc.text
-    for m in re.finditer(r"\n[ \t]*(?=\S)", text):
-        nxt = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if nxt is None or nxt.start == 0:
+    text = doc_text(doc)
+    token_starts: list[int] = []
+    for m in _LINE_START.finditer(text):
+        token_starts = token_starts or doc.to_array(IDX).tolist()
+        first = bisect.bisect_right(token_starts, m.end()) - 1  # the token holding m.end()
+        if first <= 0:
             continue
-        first = nxt[0]
         line_start = text.rfind("\n", 0, m.start()) + 1
         last_line = text[line_start : m.start()].strip()
         line_after = text[m.end() : m.end() + 40]
         ends = last_line[-1:] in (".", ":", ";", "|") if last_line else True
         ends = ends and not _ABBREV_END.search(last_line)
-        ends = ends or (len(last_line) < 40 and first.text[:1].isupper())
+        ends = ends or (len(last_line) < 40 and text[token_starts[first]].isupper())
         blank = not last_line
         if ends or blank or _LIST_START.match(line_after) or " | " in line_after:
-            starts.append(first.i)
+            starts.append(first)
     return starts
 
 
@@ -86,10 +162,18 @@ class LineBreaks:
         return _nl_starts(doc)
 
     def set_annotations(self, doc: Doc, matches: list[int]) -> None:
-        for i in matches:
-            doc[i].is_sent_start = True
+        """`doc[i].is_sent_start = True` for each match, at once (the Token setter checks
+        the whole doc for a parse on every call)."""
+        if not matches:
+            return
+        if doc.has_annotation("DEP"):
+            raise ValueError("sentence starts cannot be set on a parsed doc")
+        values = doc.to_array([SENT_START])
+        values[matches] = 1
+        doc.from_array([SENT_START], values)
 
 
+@functools.lru_cache(maxsize=64)
 def _normalizer(label: str) -> Callable[[str], Any]:
     def time_range(text: str) -> tuple[str, str] | None:
         text = re.sub(r"^between\s+", "", text, flags=re.I)
@@ -136,17 +220,26 @@ def make_quantities(nlp: Language, name: str) -> QuantityFinder:
     return QuantityFinder()
 
 
+def _fast_variants(
+    patterns: list[tuple[str, re.Pattern[str]]],
+) -> list[tuple[Lowered | None, re.Pattern[str]]]:
+    return [(lowered(rx), compile_fast(rx.pattern, rx.flags)) for _label, rx in patterns]
+
+
 class QuantityFinder:
     """Finds percentages, durations, clock ranges, days, zones, priorities and periods."""
 
     def __init__(self) -> None:
         self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        # each pattern for lower-cased text (None if it cannot be) and for the text itself
+        self.fast: list[tuple[Lowered | None, re.Pattern[str]]] = []
 
     def initialize(
         self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
         nlp: Language | None = None, path: str | None = None,
     ) -> None:  # fmt: skip
         self.patterns = load_quantity_patterns(Path(path or PATTERNS_DIR / "quantities.yaml"))
+        self.fast = _fast_variants(self.patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc)
@@ -155,9 +248,13 @@ class QuantityFinder:
 
     def match(self, doc: Doc) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
-        text = doc.text
-        for label, rx in self.patterns:
-            found.extend((label, m.start(), m.end()) for m in rx.finditer(text) if m.group())
+        text = doc_text(doc)
+        low = lower_text(text)
+        if len(self.fast) != len(self.patterns):
+            self.fast = _fast_variants(self.patterns)
+        for (label, _rx), (fast, rx) in zip(self.patterns, self.fast, strict=True):
+            matches = fast.finditer(low) if fast and low is not None else rx.finditer(text)
+            found.extend((label, m.start(), m.end()) for m in matches if m.end() > m.start())
         # per label keep the longest of overlapping matches
         found.sort(key=lambda x: (x[0], x[1], -(x[2] - x[1])))
         kept: list[tuple[str, int, int]] = []
@@ -169,9 +266,9 @@ class QuantityFinder:
 
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int]]) -> None:
         spans = []
-        doc_text = doc.text
+        text_of = doc_text(doc)
         for label, start, end in matches:
-            text = doc_text[start:end]
+            text = text_of[start:end]
             value = _normalizer(label)(text)
             if value is None:
                 continue
@@ -181,6 +278,10 @@ class QuantityFinder:
             span._.sla_value = value
             spans.append(span)
         doc.spans[QUANTITIES] = spans
+        # read back: spans of one label over the same tokens share one `sla_value` slot
+        rows = [(sp.start, sp.end, sp.label_, sp.start_char, sp.end_char, sp._.sla_value)
+                for sp in spans]  # fmt: skip
+        doc.user_data[(ROWS, QUANTITIES)] = rows
 
 
 def _token_spec(piece: str, tokenize: Callable[[str], Doc]) -> list[dict[str, Any]]:
@@ -212,32 +313,75 @@ def make_cues(nlp: Language, name: str) -> CueMatcher:
 
 
 class CueMatcher:
-    """Cue phrases (what a sentence talks about) from a token Matcher."""
+    """Cue phrases (what a sentence talks about) from token patterns (`TokenPatterns`
+    finds what a spaCy Matcher over the same patterns finds, faster)."""
 
     def __init__(self, nlp: Language) -> None:
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
-        self.matcher = Matcher(nlp.vocab)
+        self.patterns = TokenPatterns({})
 
     def initialize(
         self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
         nlp: Language | None = None, path: str | None = None,
     ) -> None:  # fmt: skip
-        self.matcher = Matcher(self.vocab)
-        patterns = load_cue_patterns(Path(path or PATTERNS_DIR / "cues.yaml"), self.tokenizer)
-        for label, pats in patterns.items():
-            self.matcher.add(label, pats)
+        path_ = Path(path or PATTERNS_DIR / "cues.yaml")
+        self.patterns = TokenPatterns(load_cue_patterns(path_, self.tokenizer))
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc)
         self.set_annotations(doc, matches)
         return doc
 
-    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
-        return list(self.matcher(doc))
+    def match(self, doc: Doc) -> list[tuple[str, int, int]]:
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        return self.patterns.find(lowers, self.vocab.strings)
 
-    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int]]) -> None:
-        doc.spans[CUES] = [Span(doc, start, end, label=key) for key, start, end in matches]
+    def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int]]) -> None:
+        doc.spans[CUES] = [Span(doc, start, end, label=label) for label, start, end in matches]
+        if matches:
+            idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        doc.user_data[(ROWS, CUES)] = [
+            (start, end, label, idx[start], idx[end - 1] + length[end - 1], None)
+            for label, start, end in matches
+        ]
+
+
+class FastSentencizer(Sentencizer):
+    """spaCy's punctuation sentencizer, its `predict` reading token arrays (spaCy's makes a
+    Token object per token). Added under the name "sentencizer"."""
+
+    def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
+        chars = frozenset(self.punct_chars)
+        if getattr(self, "_punct", (None,))[0] != chars:
+            self._punct = (chars, {get_string_id(c) for c in chars})
+        return [_sentence_guesses(doc, self._punct[1]) for doc in docs]
+
+
+def _sentence_guesses(doc: Doc, punct: set[int]) -> list[bool]:
+    """spacy.pipeline.Sentencizer.predict for one doc."""
+    guesses = [False] * len(doc)
+    if not guesses:
+        return guesses
+    start, seen_period = 0, False
+    guesses[0] = True
+    orths, puncts = doc.to_array(ORTH).tolist(), doc.to_array(IS_PUNCT).tolist()
+    for i, (orth, is_punct) in enumerate(zip(orths, puncts, strict=True)):
+        in_punct = orth in punct
+        if seen_period and not is_punct and not in_punct:
+            guesses[start] = True
+            start, seen_period = i, False
+        elif in_punct:
+            seen_period = True
+    guesses[start] = True
+    return guesses
+
+
+@Language.factory("sla_sentencizer", default_config={"punct_chars": None, "overwrite": False})
+def make_sentencizer(
+    nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool
+) -> FastSentencizer:
+    return FastSentencizer(name, punct_chars=punct_chars, overwrite=overwrite)
 
 
 @functools.lru_cache(maxsize=1)
@@ -245,7 +389,7 @@ def get_nlp() -> Language:
     """The pipeline, built and initialised once per process."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sla_line_breaks")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sla_sentencizer", name="sentencizer")
     nlp.add_pipe("sla_quantities")
     nlp.add_pipe("sla_cues")
     nlp.initialize()

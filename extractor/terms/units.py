@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from extractor.nlp import CUES, QUANTITIES, get_nlp
+from extractor.nlp import CUES, QUANTITIES, SpanRow, get_nlp, make_doc, span_rows
 from extractor.terms.model import Context, Item, Sent
 from extractor.types import Clause, ReadDocument
 
@@ -107,10 +107,10 @@ def doc_to_sents(doc: ReadDocument, clauses: Sequence[Clause]) -> list[Sent]:
     locator = Locator(doc, clauses)
     nlp = get_nlp()
     sents: list[Sent] = []
-    texts = (text[s:e] for _i, s, e, _row in blocks)
-    for (bi, start, _end, row), sdoc in zip(blocks, nlp.pipe(texts, batch_size=32), strict=True):
-        qs = sorted(sdoc.spans[QUANTITIES], key=lambda s: s.start_char)
-        cues = sorted(sdoc.spans[CUES], key=lambda s: s.start_char)
+    docs = (make_doc(nlp, text[s:e]) for _i, s, e, _row in blocks)
+    for (bi, start, _end, row), sdoc in zip(blocks, nlp.pipe(docs, batch_size=32), strict=True):
+        qs = _span_rows(span_rows(sdoc, QUANTITIES), text, start)
+        cues = _span_rows(span_rows(sdoc, CUES), text, start)
         spans = [sdoc[:]] if row else list(sdoc.sents)
         for sp in spans:
             s_start, s_end = _trim(text, start + sp.start_char, start + sp.end_char)
@@ -121,8 +121,8 @@ def doc_to_sents(doc: ReadDocument, clauses: Sequence[Clause]) -> list[Sent]:
             ctx = Context(clause=clause, heading=locator.heading_at(start + s_start, clause))
             sent = Sent(start + s_start, start + s_end, text[start + s_start : start + s_end])
             sent.ctx, sent.block = ctx, bi if not row else -1 - bi
-            sent.quantities = _items(qs, sp.start, sp.end, start, sp.start)
-            sent.cues = _items(cues, sp.start, sp.end, start, sp.start)
+            sent.quantities = _items(qs, sp.start, sp.end)
+            sent.cues = _items(cues, sp.start, sp.end)
             sents.append(sent)
     return sents
 
@@ -135,13 +135,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _items(spans: list, tok_start: int, tok_end: int, base: int, first: int) -> list[Item]:
+Row = tuple[int, int, str, int, int, str, object]  # token start, end, label, chars, text, value
+
+
+def _span_rows(spans: Iterable[SpanRow], text: str, base: int) -> list[Row]:
+    """The spans of a block doc at document offsets, in order of their first character."""
+    rows = [
+        (start, end, label, base + s, base + e, text[base + s : base + e], value)
+        for start, end, label, s, e, value in spans
+    ]
+    rows.sort(key=lambda r: r[3])
+    return rows
+
+
+def _items(rows: list[Row], tok_start: int, tok_end: int) -> list[Item]:
+    """Items of the spans inside tokens [tok_start, tok_end), token index from tok_start."""
     out = []
-    for sp in spans:
-        if sp.start >= tok_start and sp.end <= tok_end:
-            value = sp._.sla_value
-            out.append(
-                Item(sp.label_, base + sp.start_char, base + sp.end_char, sp.text, value,
-                     sp.start - first)
-            )  # fmt: skip
+    lo = bisect.bisect_left(rows, tok_start, key=lambda r: r[0])
+    hi = bisect.bisect_left(rows, tok_end, lo, key=lambda r: r[0])
+    for start, end, label, s, e, text, value in rows[lo:hi]:
+        if end <= tok_end:
+            out.append(Item(label, s, e, text, value, start - tok_start))
     return out
