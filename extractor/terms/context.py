@@ -6,28 +6,29 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractor.caseless import compile_fast as recompile
 from extractor.terms.model import Sent
 
-_REF = re.compile(
+_REF = recompile(
     r"\b(?P<kind>(?i:sections?|clauses?|paragraphs?|articles?|schedules?|exhibits?|annex(?:es)?|"
     r"appendi(?:x|ces)|attachments?))\s+(?P<id>\d+(?:\.\d+)*(?:\s?\([a-z0-9]{1,4}\))*|"
     r"[A-Z](?:-?\d+)?\b|[IVX]+\b)",
 )
 _NUMBERED_KINDS = ("section", "clause", "paragraph", "article")
-_CARRY = re.compile(r"following|read as|reads as|:\s*$|as follows|in its entirety", re.I)
-_TOP_ITEM = re.compile(r"^\d+\.\s+[A-Z]")
-_AMEND_VERB = re.compile(
+_CARRY = recompile(r"following|read as|reads as|:\s*$|as follows|in its entirety", re.I)
+_TOP_ITEM = recompile(r"^\d+\.\s+[A-Z]")
+_AMEND_VERB = recompile(
     r"\b(?:deleted|replaced|amended|modified|restated|increased|decreased|reduced|changed|"
     r"superseded|substituted|revised|inserted|added|extended|shortened)\b",
     re.I,
 )
-_EXCL_HEADING = re.compile(
+_EXCL_HEADING = recompile(
     r"exclu|exception|not covered|excused|limitations?\s+(?:on|of)\s+(?:the\s+)?(?:sla|service)|"
     r"what (?:is|isn't|is not) covered|downtime does not",
     re.I,
 )
-_LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u25aa\u25cf\u2013]|\(?[a-z0-9]{1,3}[.)]|\(?[ivx]+\))")
-_SLA_WORDS = re.compile(
+_LIST_ITEM = recompile(r"^\s*(?:[-\u2022*\u25aa\u25cf\u2013]|\(?[a-z0-9]{1,3}[.)]|\(?[ivx]+\))")
+_SLA_WORDS = recompile(
     r"downtime|unavailab|availab|uptime|service level|sla\b|credit|outage|incident|"
     r"response time|resolution time|interruption|service commitment",
     re.I,
@@ -89,7 +90,7 @@ def mark_exclusions(sents: Sequence[Sent]) -> None:
             sent.ctx.in_exclusions = True
 
 
-_PRIORITY_START = re.compile(r"^\s*(?:[-\u2022*]\s*)?(?:P\d|S\d|Sev|Severity|Priority|Level|"
+_PRIORITY_START = recompile(r"^\s*(?:[-\u2022*]\s*)?(?:P\d|S\d|Sev|Severity|Priority|Level|"
                              r"Critical|Urgent|High|Medium|Normal|Low)\b", re.I)  # fmt: skip
 
 

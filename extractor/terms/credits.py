@@ -4,30 +4,31 @@ from __future__ import annotations
 
 import re
 
+from extractor.caseless import compile_fast as recompile
 from extractor.normalize import Duration, clean_number
 from extractor.terms.model import Found, Item, Sent
 
-_CREDIT_HEADING = re.compile(r"credit|remed|compensation|rebate|refund", re.I)
-_LOWER_BEFORE = re.compile(
+_CREDIT_HEADING = recompile(r"credit|remed|compensation|rebate|refund", re.I)
+_LOWER_BEFORE = recompile(
     r"(?:at\s+least|greater\s+than(?:\s+or\s+equal\s+to)?|more\s+than|higher\s+than|"
     r"equal\s+to\s+or\s+(?:greater|more|higher)\s+than|no\s+less\s+than|above|from|"
     r"exceeds?|[\u2265>]=?|=>|between)\s*$"
 )
-_UPPER_BEFORE = re.compile(
+_UPPER_BEFORE = recompile(
     r"(?:less\s+than(?:\s+or\s+equal\s+to)?|lower\s+than|below|under|fewer\s+than|"
     r"falls?\s+(?:below|short\s+of)|[<\u2264]=?|but\s+not\s+including|up\s+to|to|and|"
     r"[-\u2013\u2014])\s*$"
 )
-_LOWER_AFTER = re.compile(r"^\s*(?:or\s+(?:more|higher|above|greater)|and\s+(?:above|over))")
-_CAP_NEAR = re.compile(
+_LOWER_AFTER = recompile(r"^\s*(?:or\s+(?:more|higher|above|greater)|and\s+(?:above|over))")
+_CAP_NEAR = recompile(
     r"(?:exceed|maximum|max\.?|cap(?:ped)?|ceiling|limited\s+to|up\s+to|not\s+more\s+than|"
     r"no\s+more\s+than)\b[^.;]{0,60}$"
 )
-_CLAIM_VERB = re.compile(
+_CLAIM_VERB = recompile(
     r"\b(?:request|claim|submit|notify|notice|report|apply\s+for|must\s+(?:contact|open|file))",
     re.I,
 )
-_OBLIGATION = re.compile(
+_OBLIGATION = recompile(
     r"\b(?:must|shall|should|needs?\s+to|required\s+to|has\s+to|have\s+to|no\s+later\s+than|"
     r"(?:is|are|be)\s+(?:received|submitted|made|filed|raised)|will\s+not\s+be\s+(?:accepted|"
     r"eligible)|waive|forfeit|otherwise)|\bto\s+(?:receive|obtain|claim|request)\b[^,;]{0,40},\s*"
@@ -38,12 +39,12 @@ _OBLIGATION = re.compile(
 )
 
 
-_CREDIT_AFTER = re.compile(
+_CREDIT_AFTER = recompile(
     r"^\s*(?:\)\s*)?(?:service\s+|sla\s+)?(?:credit|refund|discount|of\s+(?:the\s+)?"
     r"(?:customer's\s+|your\s+)?(?:monthly|annual|recurring|fees?|charges?|"
     r"applicable|affected|subscription|service\s+fees?|mrc|invoice))"
 )
-_CREDIT_BEFORE = re.compile(r"(?:credit|refund|discount|reduc\w*|rebate)\b[^%\d]{0,25}$")
+_CREDIT_BEFORE = recompile(r"(?:credit|refund|discount|reduc\w*|rebate)\b[^%\d]{0,25}$")
 
 
 def _credit_percents(sent: Sent) -> list[Item]:
@@ -81,7 +82,7 @@ def credit_tiers(sent: Sent) -> list[Found]:
     return out
 
 
-_RELATIVE_AFTER = re.compile(r"^\W*(?:but|and)?\s*(?:below|less\s+than|under|lower\s+than)\s+"
+_RELATIVE_AFTER = recompile(r"^\W*(?:but|and)?\s*(?:below|less\s+than|under|lower\s+than)\s+"
                              r"(?:the|its|our|your|that|this|their)\b")  # fmt: skip
 
 
@@ -135,7 +136,7 @@ def _is_cap(sent: Sent, q: Item) -> bool:
     return bool(_CAP_NEAR.search(sent.before(q, 70))) and sent.has("CAP")
 
 
-_WHOLE_FEE_CAP = re.compile(
+_WHOLE_FEE_CAP = recompile(
     r"(?:exceed|more\s+than|capped\s+at|limited\s+to|maximum\s+of)\s+(?:the\s+|one\s+month's\s+|"
     r"a\s+month's\s+)?(?:total\s+)?(?:amount\s+of\s+(?:the\s+)?)?(?:monthly\s+)?(?:recurring\s+)?"
     r"(?:subscription\s+|service\s+)?(?:fees?|charges?)\b",
@@ -159,8 +160,8 @@ def credit_cap(sent: Sent) -> list[Found]:
     return []
 
 
-_CLAIM_WORD = re.compile(r"\bclaims?\b", re.I)
-_NOT_CREDIT_CLAIM = re.compile(r"action|proceeding|legal|lawsuit|court|indemn|liabil|dispute|"
+_CLAIM_WORD = recompile(r"\bclaims?\b", re.I)
+_NOT_CREDIT_CLAIM = recompile(r"action|proceeding|legal|lawsuit|court|indemn|liabil|dispute|"
                                r"invoice|warranty|arbitrat|damage|breach|defect|deliver",
                                re.I)  # fmt: skip
 
@@ -191,10 +192,10 @@ def claim_window(sent: Sent) -> list[Found]:
     return []
 
 
-_REPLACED_WITH = re.compile(
+_REPLACED_WITH = recompile(
     r"replac\w*\b.*?\b(?:by|with)\s+[\"\u201c]|(?:amended|changed)\s+to\s+[\"\u201c]", re.I | re.S
 )
-_OTHER_PERIODS = re.compile(r"notice|terminat|payment|invoice|maintenance|renew|term\b", re.I)
+_OTHER_PERIODS = recompile(r"notice|terminat|payment|invoice|maintenance|renew|term\b", re.I)
 
 
 def replaced_claim_window(sent: Sent) -> list[Found]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extractor.caseless import compile_fast as recompile
 from extractor.terms.model import Found, Item, Sent
 
-_SLA_WORDS = re.compile(
+_SLA_WORDS = recompile(
     r"downtime|unavailab|availab|uptime|service level|\bsla\b|credit|outage|targets?\b|"
     r"interruption|service commitment|monthly uptime|response time|resolution time|\bkpis?\b|"
     r"key performance indicator",
@@ -28,31 +29,31 @@ _DOC_TYPES = (
             r"(?:[a-z][\w-]*\s+){0,3}terms|"
             r"body\s+of\s+(?:the|this)\s+agreement"),
 )  # fmt: skip
-_DOC_RE = re.compile("|".join(f"(?P<{name}>\\b(?:{rx})\\b)" for name, rx in _DOC_TYPES), re.I)
-_PREVAIL = re.compile(
+_DOC_RE = recompile("|".join(f"(?P<{name}>\\b(?:{rx})\\b)" for name, rx in _DOC_TYPES), re.I)
+_PREVAIL = recompile(
     r"\b(?:shall|will|should|to)?\s*(?:prevail|govern|control|take\s+precedence|supersede|"
     r"have\s+precedence)",
     re.I,
 )
-_LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u25aa\u25cf\u2013]|\(?[a-z0-9]{1,3}[.)]|\(?[ivx]+\))\s")
-_ORDER = re.compile(r"order\s+of\s+(?:precedence|priority)|following\s+order|descending\s+order|"
+_LIST_ITEM = recompile(r"^\s*(?:[-\u2022*\u25aa\u25cf\u2013]|\(?[a-z0-9]{1,3}[.)]|\(?[ivx]+\))\s")
+_ORDER = recompile(r"order\s+of\s+(?:precedence|priority)|following\s+order|descending\s+order|"
                     r"in\s+the\s+order\s+(?:listed|set\s+out|shown|below)|"
                     r"(?:rank|apply|prevail|govern)\s+in\s+(?:this|that|the\s+following)\s+order",
                     re.I)  # fmt: skip
 
 
 _HEADING_CATEGORY = (
-    (re.compile(r"force\s+majeure", re.I), "force_majeure"),
-    (re.compile(r"maintenance", re.I), "scheduled_maintenance"),
-    (re.compile(r"suspen", re.I), "suspension"),
+    (recompile(r"force\s+majeure", re.I), "force_majeure"),
+    (recompile(r"maintenance", re.I), "scheduled_maintenance"),
+    (recompile(r"suspen", re.I), "suspension"),
 )
 
 
-_NETWORK_AFTER = re.compile(r"^[\s-]*(?:networks?|carriers?|telecom\w*|isps?|internet|connectivity|"
+_NETWORK_AFTER = recompile(r"^[\s-]*(?:networks?|carriers?|telecom\w*|isps?|internet|connectivity|"
                             r"circuits?|transit)\b", re.I)  # fmt: skip
 
 
-_OTHERS_BEFORE = re.compile(r"(?:carrier|third[- ]part(?:y|ies)|supplier|vendor|isp|telco)"
+_OTHERS_BEFORE = recompile(r"(?:carrier|third[- ]part(?:y|ies)|supplier|vendor|isp|telco)"
                             r"(?:'s|s'|\u2019s)?\s+$", re.I)  # fmt: skip
 
 
@@ -95,7 +96,7 @@ def exclusions(sent: Sent) -> list[Found]:
     return out
 
 
-_ALIAS = re.compile(r"\((?:the\s+|this\s+)?[\"\u201c](?P<alias>[A-Z][\w ]{1,30})[\"\u201d]\)")
+_ALIAS = recompile(r"\((?:the\s+|this\s+)?[\"\u201c](?P<alias>[A-Z][\w ]{1,30})[\"\u201d]\)")
 
 
 def doc_aliases(text: str) -> dict[str, str]:

@@ -7,29 +7,30 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from extractor.caseless import compile_fast as recompile
 from extractor.normalize import Duration, clean_number, normalize_zone
 from extractor.terms.model import Found, Item, Sent
 
 ALWAYS_HOURS = {"days": "Mon-Sun", "start": "00:00", "end": "24:00"}
-_NOTICE_AFTER = re.compile(r"^['\u2019s]*\s*(?:\)\s*)?(?:prior\s+|advance\s+|written\s+|"
+_NOTICE_AFTER = recompile(r"^['\u2019s]*\s*(?:\)\s*)?(?:prior\s+|advance\s+|written\s+|"
                            r"advanced\s+)*(?:notice|notification|in\s+advance|before|prior)",
                            re.I)  # fmt: skip
-_NOTICE_BEFORE = re.compile(r"(?:notice|notif\w*|inform\w*|announce\w*)\b[^.;]{0,50}"
+_NOTICE_BEFORE = recompile(r"(?:notice|notif\w*|inform\w*|announce\w*)\b[^.;]{0,50}"
                             r"(?:at\s+least|no\s+less\s+than|minimum\s+of|within)?\s*$",
                             re.I)  # fmt: skip
-_SUPPORT_CONTEXT = re.compile(
+_SUPPORT_CONTEXT = recompile(
     r"support|help\s?desk|service\s+desk|business\s+hours|hours\s+of|coverage|staffed|"
     r"available|operat|contact|phone|telephone|answer|monitor|open|respon|engineer|staff|"
     r"agents?\b|on[- ]hand|on[- ]call|reachable|assistance|\bhelp\b|technician|handled|worked|"
     r"manned|attended", re.I)  # fmt: skip
-_SERVICE_REPORT = re.compile(
+_SERVICE_REPORT = recompile(
     r"servic|perform|\bsla\b|availab|uptime|support|ticket|incident|service\s+levels?|kpi|"
     r"metric|statistic|attainment|target",
     re.I,
 )
-_NOT_SERVICE_REPORT = re.compile(r"security|audit|penetration|vulnerab|incident\s+reports?|"
+_NOT_SERVICE_REPORT = recompile(r"security|audit|penetration|vulnerab|incident\s+reports?|"
                                  r"access\s+review", re.I)  # fmt: skip
-_REPORT_SUBJECT = re.compile(r"\b(?:will|shall|must|may|should|to|promptly|immediately|customer|"
+_REPORT_SUBJECT = recompile(r"\b(?:will|shall|must|may|should|to|promptly|immediately|customer|"
                              r"you|we|provider|supplier|and|or)\s+$", re.I)  # fmt: skip
 
 
@@ -67,13 +68,13 @@ def _customer_reporting(sent: Sent, cue: Item) -> bool:
     return cue.text.lower() in ("reporting", "reported") and bool(_PROBLEM_BEFORE.search(before))
 
 
-_PROBLEM_BEFORE = re.compile(r"(?:fault|incident|problem|issue|outage|bug|error)s?\s+(?:\w+\s+)?$")
+_PROBLEM_BEFORE = recompile(r"(?:fault|incident|problem|issue|outage|bug|error)s?\s+(?:\w+\s+)?$")
 
 
-_PRODUCT_NAME_END = re.compile(r"\b(?!(?:Service|SLA|Performance|Status|Customer|Reporting|Online|"
+_PRODUCT_NAME_END = recompile(r"\b(?!(?:Service|SLA|Performance|Status|Customer|Reporting|Online|"
                                r"Support|Uptime|Monthly|Weekly|Quarterly)\b)(?-i:[A-Z][a-z]+)\s+"
                                r"(?-i:Dashboard|Scorecard)s?$")  # fmt: skip
-_REPORT_VERB_USE = re.compile(r"^\s*(?:to|an?|the|any|all|it|them|such|issues?|incidents?)\b", re.I)
+_REPORT_VERB_USE = recompile(r"^\s*(?:to|an?|the|any|all|it|them|such|issues?|incidents?)\b", re.I)
 
 
 def _zone(sent: Sent, near: Item, definitions: Mapping[str, str]) -> str | None:
@@ -112,7 +113,7 @@ def _nearest_before(items: list[Item], q: Item) -> Item | None:
 
 
 # 'All targets ... apply 24x7': the clock of the targets, not hours of cover
-_TARGET_CLOCK = re.compile(r"\b(?:targets?|times|slas?|service\s+levels|objectives)\b[^.;]{0,60}"
+_TARGET_CLOCK = recompile(r"\b(?:targets?|times|slas?|service\s+levels|objectives)\b[^.;]{0,60}"
                            r"\b(?:apply|applies|run|runs)\s+(?:on\s+a\s+)?(?:24|around|round)",
                            re.I)  # fmt: skip
 
@@ -174,18 +175,18 @@ def _notice_hours(sent: Sent) -> tuple[int | float, Item] | None:
     return None
 
 
-_DEFINITION = re.compile(
+_DEFINITION = recompile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?[\"\u201c]?(?P<term>[A-Z][\w -]{2,50}?)[\"\u201d]?\s+"
     r"(?:means|shall\s+mean|is\s+defined\s+as|refers\s+to|is\s+calculated|is\s+measured|"
     r"is\s+worked\s+out|is\s+determined|is\s+computed)\b",
     re.M,
 )
-_MEASURED_TERM = re.compile(r"uptime|availability|measurement\s+period|service\s+level|downtime|"
+_MEASURED_TERM = recompile(r"uptime|availability|measurement\s+period|service\s+level|downtime|"
                             r"service\s+period|monitoring\s+period|measurement\s+interval",
                             re.I)  # fmt: skip
 
 
-_LEVELS = re.compile(r"service\s+levels?|\b(?:all|the|these|such)\s+(?:service\s+)?targets\b|"
+_LEVELS = recompile(r"service\s+levels?|\b(?:all|the|these|such)\s+(?:service\s+)?targets\b|"
                      r"\bslas?\b|\bkpis?\b", re.I)  # fmt: skip
 
 
@@ -236,7 +237,7 @@ def _through_definition(sent: Sent, period: Item, definitions: Mapping[str, str]
 _NOT_INTERVALS = ("daily", "billing_cycle", "semiannual")
 # a review, a briefing, or a meeting of the parties ('meet monthly to discuss'), not the verb
 # 'meet' of a target ('meet the availability target each month')
-_REVIEW_WORD = re.compile(
+_REVIEW_WORD = recompile(
     r"review|qbr|briefing|check-in|\bmeetings?\b(?!\s+(?:the|its|each|all|any|their|our|these|"
     r"those|targets?|slas?|service|response|resolution)\b)|\bmeet\s+(?:monthly|quarterly|weekly|annually|"
     r"yearly|each|every|at\s+least|once|twice|to\s+(?:review|discuss))"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from extractor.caseless import compile_fast as recompile
 from extractor.terms.model import Found, Sent
 
 _PRODUCT_WORD = (r"(?:API|APIs|Platform|Cloud|Hosting|Database|Storage|Email|"
@@ -31,32 +32,32 @@ _NAME_SLOTS = (
     rf"(?P<n>{_NAME})\s+(?:availability|uptime)\s+(?:target|commitment|guarantee|sla|of)\b",
     rf"\b[Tt]he\s+(?P<n>(?:[A-Z][A-Za-z0-9&+\-]*\s+){{1,3}}{_PRODUCT_WORD})\b",
 )
-_NAME_SLOT_RE = [re.compile(p) for p in _NAME_SLOTS]
-_GENERIC_WORDS = re.compile(
+_NAME_SLOT_RE = [recompile(p) for p in _NAME_SLOTS]
+_GENERIC_WORDS = recompile(
     r"\b(?:Agreement|Customer|Provider|Service|Services|Schedule|Order|Form|Terms|Policy|"
     r"Support|Level|Credit|Credits|Percentage|Uptime|Availability|Hours|Days|Fees)\b"
 )
-_LIST_LINE = re.compile(
+_LIST_LINE = recompile(
     r"(?:covered|included|in-scope|eligible)\s+services?\**\s*(?:are|include)?\s*:?\**\s*"
     r"(?P<list>[^\n.]{2,200})",
     re.I,
 )
-_GENERIC = re.compile(
+_GENERIC = recompile(
     r"^(?:the\s+)?(?:service|services|covered\s+services?|agreement|customer|provider|sla|"
     r"schedule|order\s+form|platform|this|our|we|you|northwind|availability|uptime|"
     r"monthly\s+uptime\s+percentage|service\s+commitment|service\s+credits?|"
     r"[A-Z][a-z]+\s+Uptime\s+Percentage|business\s+hours|support\s+hours|internet)$",
     re.I,
 )
-_COMPANY = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|Corp|Corporation|LLP|AG|S\.A)\b\.?$")
-_PRODUCT = re.compile(
+_COMPANY = recompile(r"\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|Corp|Corporation|LLP|AG|S\.A)\b\.?$")
+_PRODUCT = recompile(
     r"\b(?:api|platform|cloud|hosting|database|storage|network|email|e-mail|portal|"
     r"application|app|suite|gateway|backup|dns|cdn|compute|analytics|warehouse|dashboard|"
     r"messaging|payments?|console|crm|erp|vpn|wan|voice|connectivity|colocation|helpdesk|"
     r"service\s+desk|desktop|server|servers|monitoring|search|identity|mail)\b",
     re.I,
 )
-_NUMBERING = re.compile(
+_NUMBERING = recompile(
     r"^\s*(?:(?i:section|schedule|exhibit|annex|appendix|part|article)\s+)?"
     r"(?:(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.):]\s+|\d+(?:\.\d+)*\s+|[A-Z]\.\d+(?:\.\d+)*\s+)?"
 )
@@ -131,8 +132,8 @@ def service_in(text: str, names: Sequence[str], pos: int) -> str | None:
     return min(hits)[2]
 
 
-_FOR_BEFORE = re.compile(r"\b(?:for|on|of|across)\s+(?:the\s+|both\s+the\s+|each\s+of\s+the\s+)?$")
-_AND_BETWEEN = re.compile(r"^\s*(?:,|,?\s*and|&|,?\s*as\s+well\s+as)\s+(?:the\s+)?$")
+_FOR_BEFORE = recompile(r"\b(?:for|on|of|across)\s+(?:the\s+|both\s+the\s+|each\s+of\s+the\s+)?$")
+_AND_BETWEEN = recompile(r"^\s*(?:,|,?\s*and|&|,?\s*as\s+well\s+as)\s+(?:the\s+)?$")
 
 
 def services_after(text: str, names: Sequence[str], pos: int, stop: int) -> list[str]:
@@ -190,7 +191,7 @@ def _listed_services(f: Found, sent: Sent, names: Sequence[str]) -> list[str]:
     return services_after(sent.text, names, key.end - sent.start, stop)
 
 
-_SECTION_WORDS = re.compile(
+_SECTION_WORDS = recompile(
     r"\b(?:availability|uptime|credits?|support|response|resolution|definitions?|exclusions?|"
     r"maintenance|levels?|terms?|general|hours|priorit\w*|severity|reporting|reports?|"
     r"reviews?|claims?|scope|overview|introduction|purpose|precedence|miscellaneous|"
@@ -202,7 +203,7 @@ _SECTION_WORDS = re.compile(
     r"service\s+credits?|how|what|when|why|our|your|the|and|of|for|to|in)\b",
     re.I,
 )
-_SLA_FOR = re.compile(r"^(?:sla|service\s+level\s+agreement|service\s+levels?)\s+for\s+(?:the\s+)?",
+_SLA_FOR = recompile(r"^(?:sla|service\s+level\s+agreement|service\s+levels?)\s+for\s+(?:the\s+)?",
                       re.I)  # fmt: skip
 
 

@@ -5,40 +5,41 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extractor.caseless import compile_fast as recompile
 from extractor.normalize import Duration, clean_number, priority_rank
 from extractor.terms.model import Found, Item, Sent
 
-_HISTORY = re.compile(
+_HISTORY = recompile(
     r"\b(?:historical(?:ly)?|track\s+record|averaged|has\s+achieved|achieved\s+an?|"
     r"last\s+(?:year|\d+\s+months)|in\s+20\d\d)\b",
     re.I,
 )
-_PERCENT_SLA = re.compile(r"\d\s*%\s*(?:uptime\s+)?(?:sla|slo|service\s+level)\b", re.I)
-_STRONG_AVAIL = re.compile(r"uptime|up-time|availability|available\s+(?:at\s+least\s+)?\d", re.I)
-_COMMIT = re.compile(
+_PERCENT_SLA = recompile(r"\d\s*%\s*(?:uptime\s+)?(?:sla|slo|service\s+level)\b", re.I)
+_STRONG_AVAIL = recompile(r"uptime|up-time|availability|available\s+(?:at\s+least\s+)?\d", re.I)
+_COMMIT = recompile(
     r"\b(?:will|shall|must|commits?|guarantees?|warrants?|targets?|aims?|strives?|is|be|of|"
     r"at least|minimum|no less than)\b",
     re.I,
 )
-_TIME_HEADING = re.compile(r"respon|resol|restor|fix|target|service level|severity|priorit", re.I)
-_BUSINESS_AFTER = re.compile(r"^\W{0,3}(?:during|within|of|in)?\s*(?:normal\s+)?"
+_TIME_HEADING = recompile(r"respon|resol|restor|fix|target|service level|severity|priorit", re.I)
+_BUSINESS_AFTER = recompile(r"^\W{0,3}(?:during|within|of|in)?\s*(?:normal\s+)?"
                              r"(?:business|working|support)\s+hours", re.I)  # fmt: skip
-_CONTACT = re.compile(
+_CONTACT = recompile(
     r"\b(?:engineer|technician|agent|call\s?back|on\s+the\s+line|contacted|picked\s+up|"
     r"assigned|get\s+a\s+(?:reply|call)|notify|notified)\b(?![^.]*\b(?:every|update|status)\b)",
     re.I,
 )
-_CUSTOMER_RESPONDS = re.compile(
+_CUSTOMER_RESPONDS = recompile(
     r"\b(?:customer|you|client|user|requester)s?\s+(?:does\s+not|do\s+not|don't|doesn't|fails?\s+to|"
     r"must|should|shall|is\s+required\s+to|are\s+required\s+to)\s+(?:respond|reply|answer)",
     re.I,
 )
-_CUSTOMER_NOTIFIES = re.compile(r"\b(?:customer|you|client)\s+(?:shall|must|should|will|is\s+"
+_CUSTOMER_NOTIFIES = recompile(r"\b(?:customer|you|client)\s+(?:shall|must|should|will|is\s+"
                                 r"required\s+to|are\s+required\s+to)\s+notify", re.I)  # fmt: skip
-_NOT_TICKETS = re.compile(r"\bclaims?\b|invoice|billing|escalat|retain|retention|backup|"
+_NOT_TICKETS = recompile(r"\bclaims?\b|invoice|billing|escalat|retain|retention|backup|"
                           r"root\s+cause|\brca\b|post[- ]incident|incident\s+report",
                           re.I)  # fmt: skip
-_NOT_TARGET_AFTER = re.compile(r"^['\u2019s]*\s*(?:prior\s+|advance\s+|written\s+)?"
+_NOT_TARGET_AFTER = recompile(r"^['\u2019s]*\s*(?:prior\s+|advance\s+|written\s+)?"
                                r"(?:notice|in advance|before|prior)", re.I)  # fmt: skip
 
 
@@ -82,7 +83,7 @@ def availability(sent: Sent) -> list[Found]:
     return out
 
 
-_ATTAIN_AFTER = re.compile(
+_ATTAIN_AFTER = recompile(
     r"^\s*(?:\)\s*)?(?:of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}(?:tickets|incidents|requests|"
     r"cases|calls|issues|inquiries|queries|emails|chats|contacts|problems)|of\s+the\s+time\s+for|"
     r"of\s+(?:all\s+)?(?:support\s+)?(?:tickets|incidents))",
@@ -203,7 +204,7 @@ def _ticket_term(sent: Sent, dur: Item, kind: str, attain: list[Item], cued: boo
     return sent.found(kind, attrs, conf, dur, prio)
 
 
-_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&|or|/|\+)\s*$", re.I)
+_JOIN = recompile(r"^\s*(?:,|,?\s*and|&|or|/|\+)\s*$", re.I)
 
 
 def _joined_priorities(sent: Sent, dur: Item, found: Found) -> list[Found]:
@@ -236,7 +237,7 @@ def for_joined_priorities(sent: Sent, prio: Item, found: Found) -> list[Found]:
     return out
 
 
-_OF_PRIORITY = re.compile(r"^\s*(?:of|for)\s+(?:an?|the|all|any|each|every)?\s*$", re.I)
+_OF_PRIORITY = recompile(r"^\s*(?:of|for)\s+(?:an?|the|all|any|each|every)?\s*$", re.I)
 
 
 def _priority_for(sent: Sent, dur: Item) -> Item | None:
@@ -255,7 +256,7 @@ def _priority_for(sent: Sent, dur: Item) -> Item | None:
     return prio
 
 
-_HEADING_PRIO = re.compile(
+_HEADING_PRIO = recompile(
     r"\b(?:P|S|Sev|Severity|Priority|Severity\s+Level|Priority\s+Level)\s*-?\s*[0-5]\b|"
     r"\b(?:Critical|Urgent|Emergency|High|Medium|Normal|Low)\b"
 )
