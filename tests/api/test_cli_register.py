@@ -75,6 +75,7 @@ def test_export_writes_the_sla_definition(db: str, tmp_path: Path) -> None:
         legal = factories.user(s, "legal")
         entry = factories.proposed_entry(s, legal)
         services.confirm_entry(s, actor=legal, entry_id=entry.id)
+        entry_id = entry.id
     engine.dispose()
     code, out = run("register", "export", "--customer", "Acme Corporation", "--out", str(tmp_path))
     assert code == 0, out
@@ -91,5 +92,13 @@ def test_export_writes_the_sla_definition(db: str, tmp_path: Path) -> None:
             "granularity_minutes": None,
         }
     ]
+    code, out = run(
+        "register", "export", "--customer", "Acme Corporation", "--out", str(tmp_path), "--openslo"
+    )
+    assert code == 0, out
+    slos = list(yaml.safe_load_all(next(tmp_path.glob("*.openslo.yaml")).read_text()))
+    assert [d["apiVersion"] for d in slos] == ["openslo/v1"]
+    assert slos[0]["spec"]["budgetingMethod"] == "Timeslices"
+    assert str(entry_id) in yaml.safe_dump(slos[0]["metadata"])  # the register id travels along
     code, out = run("register", "export", "--customer", "Nobody")
     assert code == 1 and "no customer named 'Nobody'" in out
