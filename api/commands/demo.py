@@ -55,14 +55,15 @@ def _summary(report: DemoReport) -> None:
     table = Table(title="slareg demo: what is in the register now")
     for col in (
         "customer",
-        "documents",
+        "docs",
         "proposed",
         "confirmed",
         "open findings",
-        "months measured",
+        "months",
         "met",
     ):
-        table.add_column(col, justify="left" if col == "customer" else "right")
+        first = col == "customer"
+        table.add_column(col, justify="left" if first else "right", no_wrap=first)
     for row in report.rows:
         table.add_row(
             row.customer,
