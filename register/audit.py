@@ -48,6 +48,21 @@ def event_hash(
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
 
 
+def event_digest(event: AuditEvent) -> str:
+    """The hash an event must carry, from its own fields and its link."""
+    return event_hash(
+        prev_hash=event.prev_hash,
+        seq=event.seq,
+        at=event.at,
+        actor=event.actor,
+        action=event.action,
+        entity_type=event.entity_type,
+        entity_id=event.entity_id,
+        before=event.before,
+        after=event.after,
+    )
+
+
 def _jsonable(value: Any) -> Any:
     return None if value is None else json.loads(canonical(value))
 
@@ -70,20 +85,8 @@ def append(
     name = actor if isinstance(actor, str) else actor.name
     eid = None if entity_id is None else str(entity_id)
     before, after = _jsonable(before), _jsonable(after)
-    seq = head.seq + 1
-    digest = event_hash(
-        prev_hash=head.hash,
-        seq=seq,
-        at=at,
-        actor=name,
-        action=action,
-        entity_type=entity_type,
-        entity_id=eid,
-        before=before,
-        after=after,
-    )
     event = AuditEvent(
-        seq=seq,
+        seq=head.seq + 1,
         at=at,
         actor=name,
         action=action,
@@ -92,10 +95,10 @@ def append(
         before=before,
         after=after,
         prev_hash=head.hash,
-        hash=digest,
     )
+    event.hash = event_digest(event)
     session.add(event)
-    head.seq, head.hash = seq, digest
+    head.seq, head.hash = event.seq, event.hash
     session.flush()
     return event
 
@@ -124,17 +127,7 @@ def verify(session: Session) -> VerifyResult:
         elif ev.prev_hash != prev:
             problem = "its link to the previous event does not match (events removed or reordered)"
         else:
-            digest = event_hash(
-                prev_hash=ev.prev_hash,
-                seq=ev.seq,
-                at=ev.at,
-                actor=ev.actor,
-                action=ev.action,
-                entity_type=ev.entity_type,
-                entity_id=ev.entity_id,
-                before=ev.before,
-                after=ev.after,
-            )
+            digest = event_digest(ev)
             if digest != ev.hash:
                 problem = "its content was changed after it was written (hash mismatch)"
         if problem:
