@@ -7,7 +7,8 @@ Components (each `__call__` is `matches = self.match(doc); self.set_annotations(
 - `sla_quantities`: regexes from `patterns/quantities.yaml` -> `doc.spans["sla_quantities"]`,
   each span's normalised value on `Span._.sla_value`.
 - `sla_cues`: token patterns from `patterns/cues.yaml` (`token_patterns.TokenPatterns`) ->
-  `doc.spans["sla_cues"]`.
+  `doc.spans["sla_cues"]`, matched over the words with whitespace tokens left out (a phrase
+  broken across lines matches; `_` stands for a word, never for a line break).
 
 Patterns are read in `initialize`; `get_nlp()` builds and initialises the pipeline once.
 
@@ -35,7 +36,7 @@ from typing import Any
 
 import spacy
 import yaml
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
@@ -334,8 +335,14 @@ class CueMatcher:
         return doc
 
     def match(self, doc: Doc) -> list[tuple[str, int, int]]:
-        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
-        return self.patterns.find(lowers, self.vocab.strings)
+        """Matches over the doc's words with its whitespace tokens left out (a line break
+        inside "force\nmajeure" is a token of its own), at the doc's token indices."""
+        if not len(doc):
+            return []
+        lowers, spaces = doc.to_array([LOWER, IS_SPACE]).T.tolist()
+        words = [i for i, space in enumerate(spaces) if not space]
+        found = self.patterns.find([lowers[i] for i in words], self.vocab.strings)
+        return [(label, words[start], words[end - 1] + 1) for label, start, end in found]
 
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int]]) -> None:
         doc.spans[CUES] = [Span(doc, start, end, label=label) for label, start, end in matches]

@@ -56,7 +56,7 @@ def clauses_to_terms(
     shift_zero_based_priorities(found)
     fill_periods(found, [*sents, *cells], definitions)
     fill_attainment(found, sents)
-    found = close_open_tiers(found)
+    found = close_open_tiers(found, doc.text)
     found = merge_maintenance(found)
     found = one_per_document(found)
     return found_to_terms(doc, found)
@@ -96,24 +96,55 @@ def shift_zero_based_priorities(found: list[Found]) -> None:
 
 def _group_key(f: Found) -> Any:
     return (f.ctx.clause.id if f.ctx.clause else f.ctx.heading, f.attrs.get("metric"),
-            f.attrs.get("service"))  # fmt: skip
+            f.attrs.get("service", f.ctx.service))  # fmt: skip
 
 
-def close_open_tiers(found: list[Found]) -> list[Found]:
+_SUBJECT = re.compile(r"\b([a-z][\w-]*)\s+(?:availability|uptime|up-time)\b", re.I)
+_GENERIC_SUBJECT = re.compile(
+    r"monthly|annual|quarterly|weekly|daily|yearly|overall|total|average|actual|measured|"
+    r"guaranteed|committed|target|minimum|services?|system|platform|the|an?|its|our|your|"
+    r"their|this|that|such|of|in|and|or|if|is|are|sla"
+)
+
+
+def _subject(f: Found, text: str) -> str | None:
+    """What a tier's sentence measures, when it says so before the tier: 'power' in 'If
+    power availability in a month is less than 100%' (None: not said, or generic)."""
+    if f.sent_start < 0 or not text:
+        return None
+    found = _SUBJECT.findall(text[f.sent_start : f.start])
+    word = found[-1].lower() if found else None
+    return None if word is None or _GENERIC_SUBJECT.fullmatch(word) else word
+
+
+def _lends_lower(t: Found, b: Found, text: str) -> bool:
+    """Tier `b` can give `t` its lower end: `b` lies below `t`, credits at least as much
+    (worse service earns more) and measures the same thing ('network availability' tiers
+    do not close a 'power availability' tier)."""
+    if b.attrs["upper"] is None or b.attrs["upper"] >= t.attrs["upper"]:
+        return False
+    if b.attrs["credit_percent"] < t.attrs["credit_percent"]:
+        return False
+    mine, theirs = _subject(t, text), _subject(b, text)
+    return mine is None or theirs is None or mine == theirs
+
+
+def close_open_tiers(found: list[Found], text: str = "") -> list[Found]:
     """Tiers stated as 'below X%' each: a tier's open lower end becomes the next lower
-    tier's upper end ('below 99.9%: 10%; below 99%: 25%' -> [99, 99.9) and [-, 99))."""
+    tier's upper end ('below 99.9%: 10%; below 99%: 25%' -> [99, 99.9) and [-, 99)), taken
+    only from a tier of the same section, metric and service (`text`: the document's, to
+    tell apart what tiers' sentences measure)."""
     tiers = [f for f in found if f.kind == "credit_tier"]
     groups: dict[Any, list[Found]] = {}
     for t in tiers:
         groups.setdefault(_group_key(t), []).append(t)
     targets = {f.attrs["value"] for f in found if f.kind == "availability"}
     for group in groups.values():
-        uppers = sorted({t.attrs["upper"] for t in group if t.attrs["upper"] is not None})
         for t in group:
             if t.attrs["lower"] is None and t.attrs["upper"] is not None:
-                below = [u for u in uppers if u < t.attrs["upper"]]
+                below = [b.attrs["upper"] for b in group if _lends_lower(t, b, text)]
                 if below:
-                    t.attrs["lower"] = below[-1]
+                    t.attrs["lower"] = max(below)
         _close_inclusive_uppers(group, targets)
     # a '99.9% or higher | 0%' row only marks where the first real tier ends
     return [f for f in found if f.kind != "credit_tier" or f.attrs["credit_percent"] != 0]
@@ -126,8 +157,8 @@ def _close_inclusive_uppers(group: list[Found], targets: set[Any]) -> None:
     starts = lowers | targets
     for t in group:
         upper = t.attrs["upper"]
-        if upper is None or upper in lowers:
-            continue
+        if upper is None or upper in lowers or upper in targets:
+            continue  # 'below 99.9%' with a 99.9% target ends there
         nxt = [s for s in starts if 0 < s - upper <= 0.0101]
         if nxt:
             t.attrs["upper"] = min(nxt)

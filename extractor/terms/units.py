@@ -13,13 +13,23 @@ from extractor.types import Clause, ReadDocument
 
 MAX_BLOCK = 6000
 
-# cheap prefilter: a block is worth parsing only if it says something an SLA term needs
+# cheap prefilter: a block is worth parsing only if it says something an SLA term needs;
+# the second half: what an exclusion says ('Downtime does not include problems with your
+# DNS provider', a list item 'acts of God' under an exclusions heading)
 _RELEVANT = re.compile(
     r"\d|percent|per cent|\bhours?\b|\bdays?\b|minute|business|maintenance|exclu|"
-    r"not apply|force majeure|precedence|prevail|conflict|govern|review|report|credit|"
+    r"not apply|force\s+majeure|precedence|prevail|conflict|govern|review|report|credit|"
     r"claim|uptime|availab|respon|resol|restor|weekly|monthly|quarter|annual|year|"
     r"third|suspen|beta|trial|free|internet|customer|outside|beyond|misuse|"
-    r"critical|urgent|severity|priority|\bnbd\b|around the clock|\|",
+    r"critical|urgent|severity|priority|\bnbd\b|around the clock|\||"
+    r"downtime|outage|interrupt|\bsla\b|service level|"
+    r"n[o']t\s+(?:be\s+)?(?:include|count|constitut|consider|deem|cover|extend)|"
+    r"except|disregard|attributable|caused\s+by|due\s+to|arising|resulting\s+from|"
+    r"\bdns\b|\bisps?\b|carrier|telecom|network|connectivity|registrar|"
+    r"acts?\s+of\s+god|disaster|earthquake|flood|pandemic|epidemic|terroris|riot|"
+    r"vendor|supplier|subcontractor|abuse|unauthori[sz]ed|misconfigur|negligen|"
+    r"terminat|preview|evaluation|pre-?release|experimental|emergency|scheduled|planned|"
+    r"momentary|intermittent|transient",
     re.I,
 )
 _HEADING_LINE = re.compile(

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
-from extractor.nlp import CUES, PATTERNS_DIR, get_nlp, load_cue_patterns
+from extractor.nlp import CUES, PATTERNS_DIR, CueMatcher, get_nlp, load_cue_patterns
 from extractor.token_patterns import TokenPatterns
 
 WORDS = [
@@ -69,3 +69,33 @@ def test_unsupported_token_specs_are_refused():
         TokenPatterns({"X": [[{"POS": "NOUN"}]]})
     with pytest.raises(ValueError, match="empty"):
         TokenPatterns({"X": [[]]})
+
+
+def _cues(text):
+    doc = get_nlp()(text)
+    return {(s.label_, s.text) for s in doc.spans[CUES]}
+
+
+def test_a_phrase_broken_across_lines_matches():
+    labels = _cues("Downtime excludes acts of\nGod and delays listed in the order of\n  "
+                   "precedence.")  # fmt: skip
+    assert ("EXCL:force_majeure", "acts of\nGod") in labels
+    assert ("PRECEDENCE", "order of\n  precedence") in labels
+    assert not any(text != text.strip() for _label, text in labels)
+
+
+def test_a_word_inside_a_phrase_still_breaks_it():
+    labels = _cues("Downtime excludes acts of\nthe God of war.")
+    assert not any(text.startswith("acts") for _label, text in labels)
+
+
+def test_a_wildcard_stands_for_a_word_not_a_line_break(tmp_path):
+    path = tmp_path / "cues.yaml"
+    path.write_text("X:\n  - alpha _ gamma\n", encoding="utf-8")
+    matcher = CueMatcher(get_nlp())
+    matcher.initialize(path=str(path))
+    nlp = get_nlp()
+    found = [(label, nlp.make_doc(text)[s:e].text)
+             for text in ("alpha\nbeta gamma", "alpha\n\ngamma", "alpha beta delta gamma")
+             for label, s, e in matcher.match(nlp.make_doc(text))]  # fmt: skip
+    assert found == [("X", "alpha\nbeta gamma"), ("X", "alpha\n\ngamma")]
