@@ -119,7 +119,7 @@ def print_report(report: FindingsReport, console: Console) -> None:
         )
         if found:
             lines = [line for f in found for line in _finding_lines(f)]
-            console.print("\n".join(lines), highlight=False)
+            console.print("\n".join(lines), highlight=False, soft_wrap=True)
     total = len(report.findings)
     errors = sum(f.severity == "error" for f in report.findings)
     console.print(f"\n{total} findings, {errors} errors" if total else "\nno findings")
