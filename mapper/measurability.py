@@ -1,6 +1,7 @@
 """Measurability: find vague commitments in text, sentence by sentence.
 
-A spaCy `blank("en")` pipeline with a sentencizer; the patterns are data
+spaCy tokens (the extractor's `blank("en")` tokenizer) split into sentences as spaCy's
+default sentencizer does; the patterns are data
 (mapper/patterns/measurability.yaml). A sentence is measured as: vague cues
 ("promptly", "reasonable efforts", "regularly" …) that no anchor of the right kind
 satisfies ("… and in any event within 2 hours"), plus structural rules over the anchors
@@ -17,7 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -25,21 +26,25 @@ from typing import Any
 
 import spacy
 import yaml
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.nlp import get_nlp
+from mapper.anchor_matcher import StartMatcher, supports
 from mapper.errors import PatternError
+from mapper.regex_guards import GuardIndex
 from mapper.text_blocks import text_to_blocks
 
 PATTERN_SCHEMA = "slareg.measurability/1"
 CUE_PREFIX = "cue:"
-DIGIT = re.compile(r"\d")
 LABEL_VALUE = re.compile(r"[:|]\s*\S")
 STARTERS = frozenset({":", "?", "!", "•"})
 RegexKey = tuple[tuple[str, ...], frozenset[str]]
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~7x faster
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +118,13 @@ class SentenceFacts:
 class MeasurabilityChecker:
     """Match, then judge: `doc_facts` matches, `judge` turns facts into hits."""
 
-    def __init__(self, patterns: Mapping[str, Any]) -> None:
-        self.nlp: Language = spacy.blank("en")
-        self.nlp.add_pipe("sentencizer")
+    def __init__(self, patterns: Mapping[str, Any], nlp: Language | None = None) -> None:
+        """`nlp`: an English pipeline whose tokenizer and vocab to share (only its
+        `make_doc` is used, its components never run); None builds `spacy.blank("en")`."""
+        self.nlp: Language = spacy.blank("en") if nlp is None else nlp
+        # token texts that end a sentence, as for spaCy's default sentencizer
+        strings = self.nlp.vocab.strings
+        self.punct_orths = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
         self.negations = frozenset(patterns.get("negations") or ())
         self.negation_window = int(patterns.get("negation_window", 3))
         self.cues = {c["id"]: _cue(c) for c in patterns["cues"]}
@@ -125,13 +134,14 @@ class MeasurabilityChecker:
         self.matcher, self.phrases = self._build_anchors(patterns["anchors"])
         for cue in patterns["cues"]:
             if cue.get("phrases") or cue.get("phrase_product"):
-                docs = [self.nlp.make_doc(p) for p in _phrases(cue)]
+                docs = self._phrase_keys(_phrases(cue), LOWER)
                 self.phrases.add(CUE_PREFIX + cue["id"], docs)
             if cue.get("patterns"):
                 self.matcher.add(CUE_PREFIX + cue["id"], cue["patterns"])
 
     def _build_anchors(self, anchors: Mapping[str, Any]) -> tuple[Matcher, PhraseMatcher]:
         matcher = Matcher(self.nlp.vocab)
+        self.starts = StartMatcher(self.nlp.vocab.strings)  # the simple anchor patterns
         phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.cased = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         # regexes grouped by (guard, needs): a group runs only when one of its guard strings
@@ -139,56 +149,91 @@ class MeasurabilityChecker:
         # of the anchors it needs in the same text; empty guard/needs: no condition
         self.anchor_regex: dict[RegexKey, list[tuple[str, re.Pattern[str]]]] = {}
         for name, spec in anchors.items():
-            if spec.get("patterns"):
+            if spec.get("patterns") and supports(spec["patterns"]):
+                self.starts.add(name, spec["patterns"])
+            elif spec.get("patterns"):
                 matcher.add(name, spec["patterns"])
             if spec.get("phrases") or spec.get("phrase_product"):
-                phrases.add(name, [self.nlp.make_doc(p) for p in _phrases(spec)])
+                phrases.add(name, self._phrase_keys(_phrases(spec), LOWER))
             if spec.get("phrases_cased"):
-                self.cased.add(name, [self.nlp.make_doc(p) for p in spec["phrases_cased"]])
+                self.cased.add(name, self._phrase_keys(spec["phrases_cased"], ORTH))
             guard = tuple(spec.get("regex_guard") or ())
             needs = frozenset(spec.get("regex_needs") or ())
             for rx in spec.get("regex") or ():
                 own = tuple(rx.get("guard") or ()) if isinstance(rx, dict) else guard
                 compiled = re.compile(rx["rx"] if isinstance(rx, dict) else rx, re.IGNORECASE)
                 self.anchor_regex.setdefault((own, needs), []).append((name, compiled))
+        self.regex_groups = list(self.anchor_regex.items())
+        self.guards = GuardIndex([guard for (guard, _), _ in self.regex_groups])
         return matcher, phrases
 
-    def _regex_anchors(self, doc: Doc, text: str, present: set[str]) -> list[tuple[str, int]]:
+    def _phrase_keys(self, texts: Sequence[str], attr: int) -> list[Any]:
+        """PhraseMatcher patterns: each phrase's token values of `attr`, from one Doc of
+        the phrases joined by newlines (the tokenizer splits at whitespace and works on
+        each chunk alone, so a phrase comes out as on its own; one Doc per phrase costs
+        more than its tokens). A phrase with other whitespace than single inner spaces
+        gets a Doc of its own."""
+        plain = [t for t in texts if t and " ".join(t.split()) == t]
+        out: list[Any] = [self.nlp.make_doc(t) for t in set(texts).difference(plain)]
+        if not plain:
+            return out
+        doc = self.nlp.make_doc("\n".join(plain))
+        values, orths = doc.to_array([attr, ORTH]).T.tolist()
+        newline = self.nlp.vocab.strings.add("\n")
+        keys: list[list[int]] = [[]]
+        for value, orth in zip(values, orths, strict=True):
+            if orth == newline:
+                keys.append([])
+            else:
+                keys[-1].append(value)
+        if len(keys) != len(plain):  # not one chunk run per phrase: tokenize them apart
+            return [self.nlp.make_doc(t) for t in texts]
+        return out + keys
+
+    def _regex_anchors(
+        self, doc: Doc, text: str, present: set[str], groups: list[int] | None = None
+    ) -> list[tuple[str, int]]:
         """(anchor, token index) of the regex anchors, run on the text (cheaper than
-        per-token REGEX predicates in the Matcher). `present`: anchors already found."""
-        lowered = text.lower()
-        if DIGIT.search(text):
-            lowered += " <digit>"
-        found = [
-            (name, m.start())
-            for (guard, needs), group in self.anchor_regex.items()
-            if (not guard or any(map(lowered.__contains__, guard)))
-            and (not needs or not needs.isdisjoint(present))
-            for name, rx in group
-            for m in rx.finditer(text)
-        ]
+        per-token REGEX predicates in the Matcher). `present`: anchors already found;
+        `groups`: the regex groups whose guard holds in `text` (None: work them out)."""
+        found = []
+        for i in self.guards.guarded(text) if groups is None else groups:
+            (_, needs), group = self.regex_groups[i]
+            if needs and needs.isdisjoint(present):
+                continue
+            for name, rx in group:
+                found += [(name, m.start()) for m in rx.finditer(text)]
         if not found:
             return []
         starts = doc.to_array(IDX).tolist()
         return [(name, max(bisect.bisect_right(starts, at) - 1, 0)) for name, at in found]
 
     # -- matching ---------------------------------------------------------------------
-    def doc_facts(self, doc: Doc, text: str | None = None) -> list[tuple[Span, SentenceFacts]]:
+    def doc_facts(
+        self,
+        doc: Doc,
+        text: str | None = None,
+        groups: list[int] | None = None,
+        starts: list[int] | None = None,
+    ) -> list[tuple[Span, SentenceFacts]]:
         """Match once over `doc`, then split the matches by sentence. `text`: the doc's text
-        when the caller has it (`doc.text` is rebuilt from the tokens on each access)."""
+        when the caller has it (`doc.text` is rebuilt from the tokens on each access);
+        `groups`: its open regex groups when known (see `GuardIndex.line_groups`); `starts`: the
+        token indices (> 0) that start a sentence (None: the doc's sentence starts)."""
         strings = self.nlp.vocab.strings
-        anchors: list[tuple[str, int]] = []
+        anchors = self.starts(doc)
         cue_matches = []
-        for m, s, e in [*self.matcher(doc), *self.phrases(doc), *self.cased(doc)]:
+        matched = self.matcher(doc) if len(self.matcher) else []
+        for m, s, e in [*matched, *self.phrases(doc), *self.cased(doc)]:
             name = strings[m]
             if name.startswith(CUE_PREFIX):
                 cue_matches.append(Span(doc, s, e, label=name[len(CUE_PREFIX) :]))
             else:
                 anchors.append((name, s))
         text = doc.text if text is None else text
-        anchors += self._regex_anchors(doc, text, {name for name, _ in anchors})
+        anchors += self._regex_anchors(doc, text, {name for name, _ in anchors}, groups)
         cue_spans = filter_spans(cue_matches)
-        sents = _sentences(doc)
+        sents = _sentences(doc, starts)
         return [(sent, self._sentence_facts(doc, sent, anchors, cue_spans)) for sent in sents]
 
     def _sentence_facts(
@@ -235,6 +280,22 @@ class MeasurabilityChecker:
         return span.end < len(doc) and doc[span.end].lower_ in cue.not_followed_by
 
     # -- judging ----------------------------------------------------------------------
+    def _sentence_starts(self, doc: Doc) -> list[int]:
+        """Where spaCy's default `sentencizer` would start sentences in `doc` (token
+        indices > 0): at the first token after a sentence-final character that is neither
+        punctuation nor such a character itself (its rule, without its per-token objects)."""
+        if len(doc) < 2:
+            return []
+        orths, puncts = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
+        out, seen_end = [], False
+        for i, (orth, punct) in enumerate(zip(orths, puncts, strict=True)):
+            if orth in self.punct_orths:
+                seen_end = True
+            elif seen_end and not punct:
+                out.append(i)
+                seen_end = False
+        return out
+
     def judge(
         self,
         facts: SentenceFacts,
@@ -331,9 +392,10 @@ class MeasurabilityChecker:
         every sentence (e.g. "tz" when it says "all times are UTC")."""
         lines, offsets = text_to_blocks(text)
         out = []
-        docs = self.nlp.pipe(lines, batch_size=256)
-        for line, offset, doc in zip(lines, offsets, docs, strict=True):
-            for sent, found in self.doc_facts(doc, line):
+        groups = self.guards.line_groups(lines)
+        for line, offset, open_ in zip(lines, offsets, groups, strict=True):
+            doc = self.nlp.make_doc(line)
+            for sent, found in self.doc_facts(doc, line, open_, self._sentence_starts(doc)):
                 facts = replace(found, anchors=found.anchors | given) if given else found
                 sent_text = line[sent.start_char : sent.end_char]
                 hits = self.judge(facts, sent_text, defined, sent.start_char)
@@ -353,11 +415,13 @@ def _proper_name(span: Span, sent: Span) -> bool:
     return all(t.is_title for t in span if t.is_alpha)
 
 
-def _sentences(doc: Doc) -> list[Span]:
-    """The sentences of `doc` (cheaper than `doc.sents`); the whole doc when unsplit."""
+def _sentences(doc: Doc, starts: list[int] | None = None) -> list[Span]:
+    """The sentences of `doc` (cheaper than `doc.sents`); the whole doc when unsplit.
+    `starts`: the sentence starts after the first (None: read from the doc)."""
     if len(doc) == 0:
         return [doc[:]]
-    starts = [i for i in (doc.to_array(SENT_START) == 1).nonzero()[0].tolist() if i > 0]
+    if starts is None:
+        starts = [i for i in (doc.to_array(SENT_START) == 1).nonzero()[0].tolist() if i > 0]
     bounds = [0, *starts, len(doc)]
     return [doc[a:b] for a, b in itertools.pairwise(bounds)]
 
@@ -476,7 +540,7 @@ def load_patterns(text: str | None = None) -> Mapping[str, Any]:
         if text is None:
             ref = resources.files("mapper").joinpath("patterns/measurability.yaml")
             text = ref.read_text("utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise PatternError(f"cannot read measurability patterns: {exc}") from exc
     if not isinstance(data, dict) or data.get("schema") != PATTERN_SCHEMA:
@@ -486,8 +550,11 @@ def load_patterns(text: str | None = None) -> Mapping[str, Any]:
 
 @lru_cache(maxsize=1)
 def default_checker() -> MeasurabilityChecker:
-    """The checker over the packaged patterns (built once; spaCy set-up takes ~0.3 s)."""
-    return MeasurabilityChecker(load_patterns())
+    """The checker over the packaged patterns (built once). It shares the extractor's
+    tokenizer and vocab (`spacy.blank("en")` underneath): the documents it reads come from
+    the extractor, whose pipeline is built anyway, and a second English tokenizer would
+    cost ~0.2 s to build and re-learn the same words."""
+    return MeasurabilityChecker(load_patterns(), nlp=get_nlp())
 
 
 def assess(sentence: str) -> tuple[VagueHit, ...]:
