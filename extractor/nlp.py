@@ -46,6 +46,8 @@ from extractor import normalize
 from extractor.caseless import Lowered, compile_fast, lower_text, lowered
 from extractor.token_patterns import TokenPatterns
 
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 QUANTITIES = "sla_quantities"
 CUES = "sla_cues"
@@ -204,7 +206,7 @@ def _normalizer(label: str) -> Callable[[str], Any]:
 
 
 def load_quantity_patterns(path: Path) -> list[tuple[str, re.Pattern[str]]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     blocks: dict[str, str] = {}
     for name, body in data.get("blocks", {}).items():
         blocks[name] = re.sub(r"\{([a-z]\w*)\}", lambda m: blocks[m.group(1)], body)
@@ -298,7 +300,7 @@ def _token_spec(piece: str, tokenize: Callable[[str], Doc]) -> list[dict[str, An
 
 
 def load_cue_patterns(path: Path, tokenize: Callable[[str], Doc]) -> dict[str, list[Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     out: dict[str, list[Any]] = {}
     for label, phrases in data.items():
         out[label] = [

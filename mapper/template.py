@@ -79,7 +79,7 @@ def load_template(path: str | Path | None = None) -> Template:
             text = resources.files("mapper").joinpath("templates/standard.yaml").read_text("utf-8")
         else:
             text = Path(path).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(
             f"cannot read SLA template {path}: {exc}; give a readable YAML file"
