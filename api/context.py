@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from extractor.config import Limits
 from register import services
-from register.db import current_revision, make_engine, make_sessionmaker, upgrade
+from register.db import make_engine, make_sessionmaker, upgrade
 from register.errors import RegisterError
 from register.models import User
 from register.settings import Settings, get_settings
@@ -83,10 +83,6 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
             raise fail(str(exc)) from None
 
     return wrapper
-
-
-def schema_revision(settings: Settings | None = None) -> str | None:
-    return current_revision(engine_for(settings, migrate=False))
 
 
 def jsonable(value: Any) -> Any:

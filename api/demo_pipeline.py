@@ -60,20 +60,22 @@ def _demo_users(session: Session) -> dict[str, User]:
     return users
 
 
-def _by_file(session: Session) -> dict[str, Document]:
-    return {d.file_name: d for d in session.execute(select(Document)).scalars()}
+def _by_file(session: Session, name: Any) -> Document | None:
+    """The stored document of that file name (None for no name or not stored)."""
+    if not name:
+        return None
+    query = select(Document).where(Document.file_name == str(name))
+    return session.execute(query).scalars().first()
 
 
 def ingest_corpus(
     session: Session, folder: Path, legal: User, report: DemoReport, progress: Progress
 ) -> None:
-    for item in load_manifest(folder):
-        if not item.get("customer"):
-            continue
+    items = [item for item in load_manifest(folder) if item.get("customer")]
+    for item in items:
         path = folder / "documents" / item["file"]
         services_listed = item.get("services") or []
-        known = _by_file(session)
-        amends = known.get(str(item.get("amends"))) if item.get("amends") else None
+        amends = _by_file(session, item.get("amends"))
         try:
             with session.begin_nested():
                 outcome = ingest_file(
@@ -96,7 +98,7 @@ def ingest_corpus(
             f"  {path.name}: {verb}, {len(outcome.entries)} proposed entries, "
             f"{len(outcome.findings)} findings"
         )
-    _link_supersessions(session, folder, legal)
+    _link_supersessions(session, items, legal)
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -105,11 +107,10 @@ def _as_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)) if value else None
 
 
-def _link_supersessions(session: Session, folder: Path, legal: User) -> None:
-    docs = _by_file(session)
-    for item in load_manifest(folder):
-        old = docs.get(str(item.get("supersedes"))) if item.get("supersedes") else None
-        new = docs.get(item["file"])
+def _link_supersessions(session: Session, items: list[dict[str, Any]], legal: User) -> None:
+    for item in items:
+        old = _by_file(session, item.get("supersedes"))
+        new = _by_file(session, item["file"])
         if old is not None and new is not None and old.status != "superseded":
             services.supersede_document(
                 session, actor=legal, document_id=old.id, by_document_id=new.id

@@ -28,7 +28,7 @@ from register import audit, services
 from register.db import current_revision, upgrade
 from register.effective import effective_for, effective_to_dict
 from register.export import clause_label, entries_to_sla, sla_yaml
-from register.models import AuditEvent, Customer, Document, Service, SlaEntry, User
+from register.models import Customer, SlaEntry, User
 from register.schemas import EntryRead, describe
 
 
@@ -348,13 +348,3 @@ def audit_log(
     with session_scope() as session:
         rows = audit.recent(session, limit=limit)
     _print_rows(rows, fmt, "Audit log (newest first)")
-
-
-def counts(session: Any) -> dict[str, int]:
-    """How many of each thing the register holds (for summaries)."""
-    from sqlalchemy import func
-
-    return {
-        model.__tablename__: session.execute(select(func.count()).select_from(model)).scalar_one()
-        for model in (Customer, Service, Document, SlaEntry, AuditEvent)
-    }
