@@ -243,6 +243,34 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return _compile(parsed, rx.flags, first)
 
 
+def first_chars(pattern: str, flags: int = 0, limit: int = 512) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with, or None when that is not a
+    small known set (a match may be empty or start with any character, a class such as
+    \\w, more than `limit` characters)."""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+        if parsed.getwidth()[0] == 0:
+            return None
+        first, nullable = _first_seq(parsed.data)
+        if nullable or not first:
+            return None
+        if flags & re.IGNORECASE:
+            first = _case_closed(first)
+    except (_AnyChar, re.error, AttributeError, TypeError, ValueError):
+        return None
+    chars: set[str] = set()
+    for op, av in first:
+        if op is _C.LITERAL:
+            chars.add(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < limit:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+        if len(chars) > limit:
+            return None
+    return frozenset(chars)
+
+
 @dataclass(frozen=True)
 class Lowered:
     """A case-insensitive regex rewritten for lower-cased text (see the module doc)."""

@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from extractor.caseless import first_chars
+
 Predicate = Callable[[str], bool]
 State = tuple[int, int, int, int]  # pattern, element, start token, length
 
@@ -72,6 +74,14 @@ class TokenPatterns:
             if kind == "eq":
                 self._literal_mask[word] = self._literal_mask.get(word, 0) | 1 << k
         self._by_lower: dict[int, tuple[int, tuple[int, ...]]] = {}
+        # regex predicates (bit, regex, the characters a match starts with or None), and
+        # per first character of a word the ones that may match it
+        self._regexes = [
+            (k, re.compile(rx), first_chars(rx))
+            for (kind, rx), k in self._pred_index.items()
+            if kind == "re"
+        ]
+        self._by_first: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
 
     def _add(self, label: str, pattern: Sequence[Mapping[str, Any]]) -> None:
         if not pattern:
@@ -106,13 +116,11 @@ class TokenPatterns:
 
     def _learn(self, key: int, lower: str) -> tuple[int, tuple[int, ...]]:
         """The predicates a lower-case word satisfies (bit mask), the patterns it starts."""
-        mask = 0
+        mask = self._literal_mask.get(lower, 0)
         if self._any_regex is None or self._any_regex.search(lower):
-            for k, pred in enumerate(self.predicates):
-                if pred(lower):
+            for k, rx in self._regex_candidates(lower[:1]):
+                if rx.search(lower):
                     mask |= 1 << k
-        else:  # no regex predicate holds: only the literal ones can
-            mask = self._literal_mask.get(lower, 0)
         starts = tuple(
             j for j, steps in enumerate(self.steps)
             if steps[0][0] or not steps[0][1] or mask & steps[0][1]
@@ -121,6 +129,14 @@ class TokenPatterns:
             self._by_lower.clear()
         self._by_lower[key] = (mask, starts)
         return mask, starts
+
+    def _regex_candidates(self, first: str) -> list[tuple[int, re.Pattern[str]]]:
+        """The regex predicates a word starting with `first` may satisfy."""
+        found = self._by_first.get(first)
+        if found is None:
+            found = [(k, rx) for k, rx, chars in self._regexes if chars is None or first in chars]
+            self._by_first[first] = found
+        return found
 
     def find(self, lowers: Sequence[int], strings: Any) -> list[tuple[str, int, int]]:
         """Matches over tokens given by their LOWER ids (`strings[id]` is the text), as

@@ -1,4 +1,7 @@
-"""CLI command: `slareg lint FILE...` — the pre-signature check of a document set."""
+"""CLI command: `slareg lint FILE...` — the pre-signature check of a document set.
+
+The register (SQLAlchemy, migrations) and python-docx are imported only when `--customer`
+or `--docx-out` asks for them: a plain lint does not pay their start-up time."""
 
 from __future__ import annotations
 
@@ -10,19 +13,15 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.markup import escape
-from sqlalchemy import select
+from rich.text import Text
 
-from api.context import session_scope
 from extractor.errors import ExtractionError
 from extractor.pipeline import extract
 from extractor.types import Extraction
-from mapper.annotate_docx import annotate_docx
 from mapper.errors import MapperError
 from mapper.lint import lint_documents
 from mapper.template import load_template
 from mapper.types import Finding, FindingsReport
-from register.ingest import customer_extractions
-from register.models import Customer
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -52,6 +51,12 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def _customer_context(customer: str | None) -> Sequence[Extraction]:
     if not customer:
         return ()
+    from sqlalchemy import select
+
+    from api.context import session_scope
+    from register.ingest import customer_extractions
+    from register.models import Customer
+
     with session_scope() as session:
         known = session.execute(select(Customer.id).where(Customer.name == customer)).scalar()
         if known is None:
@@ -91,6 +96,8 @@ def lint(
     try:
         _, report = lint_files(files, template=template, context=_customer_context(customer))
         if docx_out:
+            from mapper.annotate_docx import annotate_docx
+
             annotated = annotate_docx(files[0].read_bytes(), report.findings)
             docx_out.write_bytes(annotated.data)
             note = f"wrote {docx_out}: {len(report.findings)} comments"
@@ -108,8 +115,10 @@ def lint(
 
 
 def print_report(report: FindingsReport, console: Console) -> None:
-    """Findings grouped by document: one print per document (thousands of findings in a
-    long draft render in a fraction of a second)."""
+    """Findings grouped by document. On a terminal the severities and suggestions are
+    coloured (rich text built directly, no markup to parse); elsewhere (a file, a pipe)
+    the lines are written as they are: thousands of findings in a long draft print in a
+    few hundredths of a second."""
     for info in report.documents:
         found = [f for f in report.findings if f.document == info.name]
         errors = sum(f.severity == "error" for f in found)
@@ -117,29 +126,36 @@ def print_report(report: FindingsReport, console: Console) -> None:
             f"[bold]{escape(info.name)}[/] ({info.doc_type}) — "
             f"{len(found)} findings, {errors} errors"
         )
-        if found:
-            lines = [line for f in found for line in _finding_lines(f)]
-            console.print("\n".join(lines), highlight=False, soft_wrap=True)
+        if not found:
+            continue
+        pieces = [_finding_pieces(f) for f in found]
+        if console.is_terminal:
+            text = Text("\n").join(Text.assemble(*p) for p in pieces)
+            console.print(text, highlight=False, soft_wrap=True)
+        else:
+            plain = "\n".join("".join(x if isinstance(x, str) else x[0] for x in p) for p in pieces)
+            console.file.write(plain + "\n")
     total = len(report.findings)
     errors = sum(f.severity == "error" for f in report.findings)
     console.print(f"\n{total} findings, {errors} errors" if total else "\nno findings")
 
 
-def _finding_lines(f: Finding) -> list[str]:
-    style = STYLE[f.severity]
+def _finding_pieces(f: Finding) -> list[str | tuple[str, str]]:
+    """The lines of one finding as (text, style) pieces."""
     where = f" p.{f.span.page}" if f.span else ""
-    lines = [
-        f"[{style}]{f.severity.upper():7}[/] {f.rule} {f.category}{where}: {escape(f.message)}"
+    parts: list[str | tuple[str, str]] = [
+        (f"{f.severity.upper():7}", STYLE[f.severity]),
+        f" {f.rule} {f.category}{where}: {f.message}",
     ]
     if f.quote:
-        lines.append(f"         [dim]\u201c{escape(_short(f.quote))}\u201d[/]")
-    lines.extend(
-        f"         [dim]vs {escape(rel.document)}: \u201c{escape(_short(rel.quote))}\u201d[/]"
+        parts.append(("\n         \u201c" + _short(f.quote) + "\u201d", "dim"))
+    parts.extend(
+        (f"\n         vs {rel.document}: \u201c{_short(rel.quote)}\u201d", "dim")
         for rel in f.related
     )
     if f.suggestion:
-        lines.append(f"         [green]\u2192 {escape(f.suggestion)}[/]")
-    return lines
+        parts.append((f"\n         \u2192 {f.suggestion}", "green"))
+    return parts
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -1,12 +1,16 @@
 """`read(data, name, limits) -> ReadDocument`: sniff the media type, then call its reader.
 
-The registry is a plain dict keyed by media type. Magic bytes decide first, the file
-extension second. Whatever a format library raises on hostile input leaves this module
-as an ExtractionError subclass (CorruptDocument if nothing more specific applies).
+The registry is a plain dict keyed by media type, naming each reader's module and
+function; a reader's module (and its format library) is imported the first time a document
+of its type is read, so reading a text file never loads pdfium or python-docx. Magic bytes
+decide the type first, the file extension second. Whatever a format library raises on
+hostile input leaves this module as an ExtractionError subclass (CorruptDocument if
+nothing more specific applies).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from extractor.config import Limits
@@ -18,32 +22,29 @@ from extractor.errors import (
     ExtractionError,
     UnsupportedDocument,
 )
-from extractor.readers import docx as docx_reader
-from extractor.readers import html as html_reader
-from extractor.readers import pdf as pdf_reader
-from extractor.readers import text as text_reader
+from extractor.readers.media import DOCX, HTML, MARKDOWN, PDF, TEXT
 from extractor.types import ReadDocument
 
 Reader = Callable[[bytes, str, Limits], ReadDocument]
 
-READERS: dict[str, Reader] = {
-    pdf_reader.MEDIA_TYPE: pdf_reader.read_pdf,
-    docx_reader.MEDIA_TYPE: docx_reader.read_docx,
-    html_reader.MEDIA_TYPE: html_reader.read_html,
-    text_reader.MARKDOWN: text_reader.read_markdown,
-    text_reader.TEXT: text_reader.read_text,
+READERS: dict[str, str] = {  # media type -> "module:function"
+    PDF: "extractor.readers.pdf:read_pdf",
+    DOCX: "extractor.readers.docx:read_docx",
+    HTML: "extractor.readers.html:read_html",
+    MARKDOWN: "extractor.readers.text:read_markdown",
+    TEXT: "extractor.readers.text:read_text",
 }
 
 EXTENSIONS = {
-    ".pdf": pdf_reader.MEDIA_TYPE,
-    ".docx": docx_reader.MEDIA_TYPE,
-    ".html": html_reader.MEDIA_TYPE,
-    ".htm": html_reader.MEDIA_TYPE,
-    ".xhtml": html_reader.MEDIA_TYPE,
-    ".md": text_reader.MARKDOWN,
-    ".markdown": text_reader.MARKDOWN,
-    ".txt": text_reader.TEXT,
-    ".text": text_reader.TEXT,
+    ".pdf": PDF,
+    ".docx": DOCX,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".md": MARKDOWN,
+    ".markdown": MARKDOWN,
+    ".txt": TEXT,
+    ".text": TEXT,
 }
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -70,9 +71,9 @@ def sniff(data: bytes, name: str) -> str:
     head = data[:1024]
     ext = extension_of(name)
     if b"%PDF-" in head:
-        return pdf_reader.MEDIA_TYPE
+        return PDF
     if head.startswith(_ZIP):
-        return docx_reader.MEDIA_TYPE  # any other zip is refused by the DOCX reader's checks
+        return DOCX  # any other zip is refused by the DOCX reader's checks
     if head.startswith(_OLE2):
         if ext == ".docx" or _ENCRYPTION_INFO in data:
             raise EncryptedDocument(name, "the DOCX is password protected (OLE2-wrapped)")
@@ -86,12 +87,19 @@ def sniff(data: bytes, name: str) -> str:
     lowered = head.lstrip().lower()
     if ext in EXTENSIONS:
         media_type = EXTENSIONS[ext]
-        if media_type == text_reader.TEXT and lowered.startswith(_HTML_MARKERS[:2]):
-            return html_reader.MEDIA_TYPE
+        if media_type == TEXT and lowered.startswith(_HTML_MARKERS[:2]):
+            return HTML
         return media_type
     if lowered.startswith(_HTML_MARKERS):
-        return html_reader.MEDIA_TYPE
-    return text_reader.TEXT  # the text reader refuses bytes that are not text
+        return HTML
+    return TEXT  # the text reader refuses bytes that are not text
+
+
+def reader_for(media_type: str) -> Reader:
+    """The reader function of a media type (its module imported on first use)."""
+    module, function = READERS[media_type].split(":")
+    reader: Reader = getattr(importlib.import_module(module), function)
+    return reader
 
 
 def read(data: bytes, name: str, limits: Limits) -> ReadDocument:
@@ -104,7 +112,7 @@ def read(data: bytes, name: str, limits: Limits) -> ReadDocument:
         raise EmptyDocument(name, "the file is empty")
     media_type = sniff(data, name)
     try:
-        doc = READERS[media_type](data, name, limits)
+        doc = reader_for(media_type)(data, name, limits)
     except ExtractionError:
         raise
     except RecursionError as exc:
@@ -122,4 +130,4 @@ def read(data: bytes, name: str, limits: Limits) -> ReadDocument:
     return doc
 
 
-__all__ = ["READERS", "read", "sniff"]
+__all__ = ["READERS", "read", "reader_for", "sniff"]

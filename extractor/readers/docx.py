@@ -19,9 +19,10 @@ from extractor.config import Limits
 from extractor.errors import CorruptDocument, DocumentTooLarge
 from extractor.readers.builder import TextBuilder, clean_cell, clean_text
 from extractor.readers.docx_numbering import W_NS, Numbering, W
+from extractor.readers.media import DOCX
 from extractor.types import ReadDocument
 
-MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MEDIA_TYPE = DOCX
 TRACKED_NOTE = "document has unaccepted tracked changes (read as if all were accepted)"
 
 _NS = {"w": W_NS, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
@@ -31,9 +32,7 @@ _RUN_BITS = etree.XPath(
     f" | .//w:cr[{_SKIP}] | .//w:noBreakHyphen[{_SKIP}]",
     namespaces=_NS,
 )
-_TRACKED = etree.XPath(
-    "boolean(.//w:ins | .//w:del | .//w:moveFrom | .//w:moveTo)", namespaces=_NS
-)
+_TRACKED = etree.XPath("boolean(.//w:ins | .//w:del | .//w:moveFrom | .//w:moveTo)", namespaces=_NS)
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 PAGE_BREAK = "\f"
 
@@ -56,8 +55,7 @@ def check_zip(data: bytes, name: str, limits: Limits) -> None:
     if ratio > limits.max_docx_ratio:
         raise DocumentTooLarge(
             name,
-            f"the DOCX compresses {ratio:.0f}:1, more than {limits.max_docx_ratio}:1"
-            " (a zip bomb?)",
+            f"the DOCX compresses {ratio:.0f}:1, more than {limits.max_docx_ratio}:1 (a zip bomb?)",
         )
     if "word/document.xml" not in {info.filename for info in infos}:
         raise CorruptDocument(name, "the zip has no word/document.xml, so it is not a DOCX")

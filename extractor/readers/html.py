@@ -16,9 +16,10 @@ from lxml import etree
 from extractor.config import Limits
 from extractor.errors import CorruptDocument, EmptyDocument
 from extractor.readers.builder import TextBuilder, clean_cell
+from extractor.readers.media import HTML
 from extractor.types import ReadDocument
 
-MEDIA_TYPE = "text/html"
+MEDIA_TYPE = HTML
 
 _SKIP_TAGS = (
     "script style nav header footer noscript template svg iframe object embed head "

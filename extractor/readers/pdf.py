@@ -25,9 +25,10 @@ from extractor.config import Limits
 from extractor.errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, NoTextLayer
 from extractor.readers.builder import TextBuilder, clean_text
 from extractor.readers.margins import MARGIN_SHARE, drop_lines, repeated_margin_lines
+from extractor.readers.media import PDF
 from extractor.types import ReadDocument
 
-MEDIA_TYPE = "application/pdf"
+MEDIA_TYPE = PDF
 _EDGE = 3.0  # points
 _CELL_INSET = 1.5  # points: pdfium also returns characters that only touch a box
 

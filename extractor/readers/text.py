@@ -7,10 +7,8 @@ import re
 from extractor.config import Limits
 from extractor.errors import UnsupportedDocument
 from extractor.readers.builder import TextBuilder, clean_text
+from extractor.readers.media import MARKDOWN, TEXT
 from extractor.types import ReadDocument
-
-TEXT = "text/plain"
-MARKDOWN = "text/markdown"
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")

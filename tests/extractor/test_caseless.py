@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.caseless import ASCII_FOLDS, compile_fast, lower_text, lowered
+from extractor.caseless import ASCII_FOLDS, compile_fast, first_chars, lower_text, lowered
 from extractor.nlp import PATTERNS_DIR, load_quantity_patterns
 
 PATTERNS = load_quantity_patterns(PATTERNS_DIR / "quantities.yaml")
@@ -110,3 +110,29 @@ def test_ascii_folds_are_all_ignorecase_matches_of_ascii_letters():
     assert found == {ch for chars in ASCII_FOLDS.values() for ch in chars}
     for letter, chars in ASCII_FOLDS.items():
         assert all(re.fullmatch(letter, ch, re.I) for ch in chars)
+
+
+@settings(max_examples=150, deadline=None)
+@given(FAST_TEXT, st.sampled_from(FAST_PATTERNS))
+def test_first_chars_holds_the_first_character_of_every_match(text, pattern_flags):
+    pattern, flags = pattern_flags
+    chars = first_chars(pattern, flags)
+    if chars is not None:
+        for m in re.compile(pattern, flags).finditer(text):
+            assert m.group()[:1] in chars
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"^(?:acts?|actions?)$", 0, {"a"}),
+        (r"(?:a|b)?c", 0, {"a", "b", "c"}),
+        (r"[A-C]x", 0, {"A", "B", "C"}),
+        ("k", re.I, {"k", "K", "\u212a"}),
+        (r"\d+", 0, None),  # any Unicode digit: not a small set
+        (r"x*", 0, None),  # may match the empty string
+        (r"\w+", 0, None),
+    ],
+)
+def test_first_chars(pattern, flags, expected):
+    assert first_chars(pattern, flags) == (None if expected is None else frozenset(expected))
