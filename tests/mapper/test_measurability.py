@@ -201,3 +201,45 @@ def test_undefined_priorities() -> None:
 )
 def test_corpus_regressions_raise_nothing(sentence: str) -> None:
     assert assess(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Any material degradation of the Service shall be deemed an Outage.", "SLA-U003"),
+        ("Customer may end it if Provider repeatedly fails to meet the targets.", "SLA-U004"),
+        ("Provider shall keep sufficient spare parts on site.", "SLA-U003"),
+        ("Our engineers respond to every ticket.", "SLA-U011"),
+    ],
+)
+def test_second_round_vague(sentence: str, rule: str) -> None:
+    """Rules widened after the measurability_dev set (positive cases)."""
+    assert rule in {h.rule for h in assess(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a quality word with a stated amount, limit or named standard
+        "Provider shall maintain sufficient capacity to process at least 5,000 transactions per "
+        "second.",
+        "Adequate insurance of not less than £5,000,000 per occurrence shall be maintained.",
+        "All data at rest is encrypted with industry-standard AES-256.",
+        "The Data Centre shall provide a high-density power supply of 10 kW per rack.",
+        # a degradation with its threshold
+        "A material degradation means p95 latency above 500 ms for 5 consecutive minutes.",
+        # repeated failures counted over a period
+        "Customer may terminate if the target is repeatedly missed in three consecutive months.",
+        # maintenance bounded by a cap per period
+        "Planned downtime of no more than 30 minutes in any calendar month is excluded.",
+        # legal machinery is not a service commitment
+        "Service Credits are Customer's sole and exclusive remedy for any failure to meet the "
+        "Availability Commitment.",
+        "Any change to these Service Levels requires a written amendment signed by both parties.",
+        "All fees are stated exclusive of VAT, which shall be payable at the prevailing rate.",
+        "The headings in this Schedule are for convenience only.",
+    ],
+)
+def test_second_round_precise(sentence: str) -> None:
+    """Rules narrowed after the measurability_dev set (negative cases)."""
+    assert assess(sentence) == ()
