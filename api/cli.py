@@ -9,6 +9,7 @@ docs/cli.md).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from collections.abc import Iterable
@@ -72,9 +73,16 @@ def _command_of(argv: list[str]) -> str | None:
 
 
 def main() -> None:
+    # One short run that builds large pipelines and many small objects: collect young
+    # objects less often, and when the command is done let the exit skip the search of
+    # the whole heap for reference cycles (~0.25 s after a long lint).
+    gc.set_threshold(50_000, 50, 100)
     command = _command_of(sys.argv[1:])
     app = build_app([command]) if command else _full_app()
-    app()
+    try:
+        app()
+    finally:
+        gc.freeze()
 
 
 if __name__ == "__main__":

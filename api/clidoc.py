@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-import click
 import typer
 from typer.testing import CliRunner
 
@@ -16,11 +16,12 @@ from api.cli import app
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "_TYPER_FORCE_DISABLE_TERMINAL": "1"}
 
 
-def _paths(command: click.Command, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+def _paths(command: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every command path under `command` (a group has `commands`: Typer vendors its own
+    click, so an isinstance check against the click package would miss its groups)."""
     yield prefix
-    if isinstance(command, click.Group):
-        for name in sorted(command.commands):
-            yield from _paths(command.commands[name], (*prefix, name))
+    for name in sorted(getattr(command, "commands", None) or {}):
+        yield from _paths(command.commands[name], (*prefix, name))
 
 
 def render() -> str:

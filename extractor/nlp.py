@@ -15,7 +15,8 @@ Patterns are read in `initialize`; `get_nlp()` builds and initialises the pipeli
 Speed (bench/extract_speed.py; the results are the same as the plain spaCy way, which
 tests/extractor/test_{token_patterns,caseless,nlp_speed}.py check):
 - `make_doc` keeps the text on the doc (spaCy rebuilds `doc.text` from the tokens on
-  every call) and lets the tokenizer cache repeated words (`_warm_tokenizer`);
+  every call) and lets the tokenizer cache repeated words (`warm_tokenizer`, which the
+  terms stage calls once on the whole document before tokenizing its blocks);
 - line starts are set in one array write, not token by token (each Token setter scans
   the whole doc: quadratic on long lists of short lines);
 - quantity regexes run on lower-cased text as case-sensitive regexes that skip texts
@@ -65,7 +66,7 @@ if not Span.has_extension("sla_value"):
 _CHUNKS_SEEN: dict[int, tuple[Any, set[str]]] = {}
 
 
-def _warm_tokenizer(tokenizer: Any, text: str) -> None:
+def warm_tokenizer(tokenizer: Any, text: str) -> None:
     """spaCy's tokenizer keeps the tokens of a whitespace-delimited chunk in its cache only
     while no special case ("'s", "a.m.") has occurred earlier in the same text (spaCy
     #1250), so in a long text most repeated words are split by the affix regexes again
@@ -95,7 +96,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
     """`nlp.make_doc(text)` that keeps `text` on the doc (so the components need not
     rebuild it from the tokens) and lets the tokenizer cache the words of long texts."""
     if len(text) > 2000:
-        _warm_tokenizer(nlp.tokenizer, text)
+        warm_tokenizer(nlp.tokenizer, text)
     doc = nlp.make_doc(text)
     doc.user_data[_TEXT] = text
     return doc

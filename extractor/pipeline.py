@@ -39,8 +39,13 @@ def extract(data: bytes, name: str, *, limits: Limits | None = None) -> Extracti
     """The Extraction record of one document (bytes + its file name)."""
     limits = limits or Limits()
     doc = read(data, name, limits)
+    return document_to_extraction(doc, name, hashlib.sha256(data).hexdigest())
+
+
+def document_to_extraction(doc: ReadDocument, name: str, sha256: str) -> Extraction:
+    """The Extraction of a document already read (`sha256`: of the file's bytes)."""
     clauses, definitions = text_to_clauses(doc)
-    info = document_facts(doc, clauses, name, hashlib.sha256(data).hexdigest())
+    info = document_facts(doc, clauses, name, sha256)
     notes = list(doc.notes)
     terms_fn = _terms_function()
     terms: list[Term] = []

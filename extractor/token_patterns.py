@@ -82,6 +82,16 @@ class TokenPatterns:
             if kind == "re"
         ]
         self._by_first: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        # patterns that may start at any token (first element optional or a wildcard), and
+        # per predicate bit the patterns whose first element needs it
+        self._open_starts: list[int] = []
+        self._starts_by_bit: dict[int, list[int]] = {}
+        for j, steps in enumerate(self.steps):
+            optional, bit, _final = steps[0]
+            if optional or not bit:
+                self._open_starts.append(j)
+            else:
+                self._starts_by_bit.setdefault(bit, []).append(j)
 
     def _add(self, label: str, pattern: Sequence[Mapping[str, Any]]) -> None:
         if not pattern:
@@ -121,14 +131,20 @@ class TokenPatterns:
             for k, rx in self._regex_candidates(lower[:1]):
                 if rx.search(lower):
                     mask |= 1 << k
-        starts = tuple(
-            j for j, steps in enumerate(self.steps)
-            if steps[0][0] or not steps[0][1] or mask & steps[0][1]
-        )  # fmt: skip
+        starts = self._starts_of(mask)
         if len(self._by_lower) >= _CACHE_LIMIT:
             self._by_lower.clear()
         self._by_lower[key] = (mask, starts)
         return mask, starts
+
+    def _starts_of(self, mask: int) -> tuple[int, ...]:
+        """The patterns a word with predicate bits `mask` can start, in pattern order."""
+        found = list(self._open_starts)
+        while mask:
+            low = mask & -mask
+            found += self._starts_by_bit.get(low, ())
+            mask ^= low
+        return tuple(sorted(found))
 
     def _regex_candidates(self, first: str) -> list[tuple[int, re.Pattern[str]]]:
         """The regex predicates a word starting with `first` may satisfy."""

@@ -33,7 +33,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.nlp import get_nlp
+from extractor.nlp import get_nlp, warm_tokenizer
 from mapper.anchor_matcher import StartMatcher, supports
 from mapper.errors import PatternError
 from mapper.regex_guards import GuardIndex
@@ -44,6 +44,7 @@ CUE_PREFIX = "cue:"
 LABEL_VALUE = re.compile(r"[:|]\s*\S")
 STARTERS = frozenset({":", "?", "!", "•"})
 RegexKey = tuple[tuple[str, ...], frozenset[str]]
+_PREPARED_LIMIT = 16  # texts whose facts `prepare` keeps until they are judged
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~7x faster
 
 
@@ -105,6 +106,9 @@ class SentenceHits:
     hits: tuple[VagueHit, ...]
 
 
+LineSentence = tuple[int, str, Span, "SentenceFacts"]  # line offset, line, sentence, facts
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceFacts:
     """What matched in one sentence: anchor kinds present and the cue spans."""
@@ -122,6 +126,7 @@ class MeasurabilityChecker:
         """`nlp`: an English pipeline whose tokenizer and vocab to share (only its
         `make_doc` is used, its components never run); None builds `spacy.blank("en")`."""
         self.nlp: Language = spacy.blank("en") if nlp is None else nlp
+        self._prepared: dict[str, list[LineSentence]] = {}
         # token texts that end a sentence, as for spaCy's default sentencizer
         strings = self.nlp.vocab.strings
         self.punct_orths = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
@@ -379,6 +384,27 @@ class MeasurabilityChecker:
         ((_, facts),) = self.doc_facts(doc, sentence)
         return tuple(self.judge(facts, sentence, standalone=True))
 
+    def text_to_sentence_facts(self, text: str) -> list[LineSentence]:
+        """The facts of every sentence of `text`, before judging (the part of the work that
+        needs no document context). Lines are processed apart (headings and table rows
+        are lines)."""
+        lines, offsets = text_to_blocks(text)
+        warm_tokenizer(self.nlp.tokenizer, text)  # no-op for the words the extractor saw
+        out: list[LineSentence] = []
+        groups = self.guards.line_groups(lines)
+        for line, offset, open_ in zip(lines, offsets, groups, strict=True):
+            doc = self.nlp.make_doc(line)
+            for sent, found in self.doc_facts(doc, line, open_, self._sentence_starts(doc)):
+                out.append((offset, line, sent, found))
+        return out
+
+    def prepare(self, text: str) -> None:
+        """Work out the sentence facts of `text` now, for a later `text_to_sentence_hits` of
+        the same text (an interface can do this while the extractor is busy elsewhere)."""
+        if len(self._prepared) >= _PREPARED_LIMIT:
+            self._prepared.clear()
+        self._prepared[text] = self.text_to_sentence_facts(text)
+
     def text_to_sentence_hits(
         self,
         text: str,
@@ -387,22 +413,19 @@ class MeasurabilityChecker:
         given: frozenset[str] = frozenset(),
     ) -> list[SentenceHits]:
         """Every sentence of `text` that raised something, with offsets into `text`.
-        Lines are processed apart (headings and table rows are lines). `defined`: cue ids
-        the document defines (see `judge`); `given`: anchors the document states once for
-        every sentence (e.g. "tz" when it says "all times are UTC")."""
-        lines, offsets = text_to_blocks(text)
+        `defined`: cue ids the document defines (see `judge`); `given`: anchors the
+        document states once for every sentence (e.g. "tz" when it says "all times are
+        UTC")."""
+        prepared = self._prepared.pop(text, None)
         out = []
-        groups = self.guards.line_groups(lines)
-        for line, offset, open_ in zip(lines, offsets, groups, strict=True):
-            doc = self.nlp.make_doc(line)
-            for sent, found in self.doc_facts(doc, line, open_, self._sentence_starts(doc)):
-                facts = replace(found, anchors=found.anchors | given) if given else found
-                sent_text = line[sent.start_char : sent.end_char]
-                hits = self.judge(facts, sent_text, defined, sent.start_char)
-                if hits and any(t.is_alpha for t in sent):
-                    start = offset + sent.start_char
-                    shifted = tuple(_shift(h, start) for h in hits)
-                    out.append(SentenceHits(start, start + len(sent_text), sent_text, shifted))
+        for offset, line, sent, found in prepared or self.text_to_sentence_facts(text):
+            facts = replace(found, anchors=found.anchors | given) if given else found
+            sent_text = line[sent.start_char : sent.end_char]
+            hits = self.judge(facts, sent_text, defined, sent.start_char)
+            if hits and any(t.is_alpha for t in sent):
+                start = offset + sent.start_char
+                shifted = tuple(_shift(h, start) for h in hits)
+                out.append(SentenceHits(start, start + len(sent_text), sent_text, shifted))
         return out
 
 

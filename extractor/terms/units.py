@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-from extractor.nlp import CUES, QUANTITIES, SpanRow, get_nlp, make_doc, span_rows
+from extractor.nlp import CUES, QUANTITIES, SpanRow, get_nlp, make_doc, span_rows, warm_tokenizer
 from extractor.terms.model import Context, Item, Sent
 from extractor.types import Clause, ReadDocument
 
@@ -116,6 +116,7 @@ def doc_to_sents(doc: ReadDocument, clauses: Sequence[Clause]) -> list[Sent]:
     ]
     locator = Locator(doc, clauses)
     nlp = get_nlp()
+    warm_tokenizer(nlp.tokenizer, text)  # blocks are short: let spaCy cache the document's words
     sents: list[Sent] = []
     docs = (make_doc(nlp, text[s:e]) for _i, s, e, _row in blocks)
     for (bi, start, _end, row), sdoc in zip(blocks, nlp.pipe(docs, batch_size=32), strict=True):

@@ -12,6 +12,7 @@ import typer
 from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
+from api import extract_beside
 from api.commands import lint as lint_cmd
 from extractor.types import Extraction
 from mapper.annotate_docx import annotate_docx, isolate_runs
@@ -61,7 +62,7 @@ def fake_extract(data: bytes, name: str, *, limits: object = None) -> Extraction
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
-    monkeypatch.setattr(lint_cmd, "extract", fake_extract)
+    monkeypatch.setattr(extract_beside, "extract", fake_extract)
     app = typer.Typer()
 
     @app.callback()
