@@ -43,6 +43,7 @@ PATTERN_SCHEMA = "slareg.measurability/1"
 CUE_PREFIX = "cue:"
 LABEL_VALUE = re.compile(r"[:|]\s*\S")
 STARTERS = frozenset({":", "?", "!", "•"})
+RECEIVING = frozenset({"be", "receive", "get", "obtain", "have", "enjoy", "benefit"})
 RegexKey = tuple[tuple[str, ...], frozenset[str]]
 _PREPARED_LIMIT = 16  # texts whose facts `prepare` keeps until they are judged
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~7x faster
@@ -68,6 +69,7 @@ class Cue:
     neutral: bool = False  # a set phrase that only shadows shorter cues inside it
     label_ok: bool = False  # a Capitalised word after the sentence's first names a label
     not_preceded_by: tuple[str, ...] = ()
+    skip_customer_subject: bool = False  # the customer's own duty ("Customer shall … promptly")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +263,8 @@ class MeasurabilityChecker:
                 continue
             cues.append((cue, span))
         at = first.get("commitment", -1)
-        passive = 0 <= at < len(doc) - 1 and doc[at + 1].lower_ == "be"  # "Customer will be told"
+        # "Customer will be told", "Customer will receive a credit": the customer gets, not gives
+        passive = 0 <= at < len(doc) - 1 and doc[at + 1].lower_ in RECEIVING
         subject = not passive and first.get("customer_subject", len(doc)) < at
         negated = "commitment" in first and self._negated_commitment(doc, sent, first["commitment"])
         return SentenceFacts(frozenset(first), tuple(cues), subject, negated)
@@ -334,7 +337,7 @@ class MeasurabilityChecker:
 
     @staticmethod
     def _raises(cue: Cue, facts: SentenceFacts, text: str) -> bool:
-        if cue.neutral:
+        if cue.neutral or (cue.skip_customer_subject and facts.customer_subject):
             return False
         a = facts.anchors
         if cue.requires and not all(r in a for r in cue.requires):
@@ -554,6 +557,7 @@ def _cue(c: Mapping[str, Any]) -> Cue:
         neutral=bool(c.get("neutral", False)),
         label_ok=bool(c.get("label_ok", False)),
         not_preceded_by=tuple(c.get("not_preceded_by") or ()),
+        skip_customer_subject=bool(c.get("skip_customer_subject", False)),
     )
 
 

@@ -243,3 +243,44 @@ def test_second_round_vague(sentence: str, rule: str) -> None:
 def test_second_round_precise(sentence: str) -> None:
     """Rules narrowed after the measurability_dev set (negative cases)."""
     assert assess(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Customer satisfaction scores will remain high throughout the term.", "SLA-U003"),
+        ("The platform will be available for the vast majority of the year.", "SLA-U003"),
+        ("Packet loss shall not exceed 0.1%.", "SLA-U005"),
+        ("Cache purges propagate in near real time.", "SLA-U002"),
+        ("If the Service suffers significant performance degradation, it is a P1.", "SLA-U003"),
+        ("Customer will receive a response promptly.", "SLA-U002"),  # the customer gets
+    ],
+)
+def test_third_round_vague(sentence: str, rule: str) -> None:
+    """Rules widened after the measurability_dev2 set (positive cases)."""
+    assert rule in {h.rule for h in assess(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the customer's own duties are not service levels
+        "The Customer will use reasonable efforts to report incidents through the portal.",
+        "Policyholders must report losses in writing as soon as reasonably practicable.",
+        "The Tenant shall report any water leak to the help desk promptly.",
+        # periods, clocks and coverage named in other words
+        "Payroll accuracy shall be at least 99.8% of payslips error-free per pay run.",
+        "Support is staffed 24/7/365.",
+        "Refunds reach the cardholder within five to ten banking days.",
+        "Severity 2: response within 4 business hours, where business hours are 9am-6pm "
+        "Monday to Friday in the subscriber's primary time zone.",
+        # definitions and boilerplate are not commitments
+        "A Critical incident is any incident that stops clinicians from updating records.",
+        "Shipments of hazardous goods require a dangerous goods declaration at booking.",
+        "All notices under this Agreement must be sent by recorded delivery or email.",
+        "This Service Level Agreement forms part of the Hosting Agreement dated 1 March 2024.",
+    ],
+)
+def test_third_round_precise(sentence: str) -> None:
+    """Rules narrowed after the measurability_dev2 set (negative cases)."""
+    assert assess(sentence) == ()

@@ -1,21 +1,47 @@
-"""The measurability check on 120 commitment sentences labelled independently of the rules
-(tests/mapper/data/heldout_measurability.jsonl). Floors are the levels reached."""
+"""The measurability check on sentence sets labelled independently of the rules.
+
+- heldout_measurability.jsonl (120, first session): scored unseen at P 1.000 / R 0.867.
+- measurability_dev.jsonl (150) and measurability_dev2.jsonl (200): written by helpers who
+  never saw the patterns; each scored unseen first (dev P 0.866 / R 0.967, dev2 P 0.800 /
+  R 0.950), then the rules were generalised on their misses: they are development sets now.
+- measurability_test.jsonl (150): written with dev, kept sealed: only scored, never used to
+  shape a rule (two of its false alarms were seen in a first print-out). Unseen scores:
+  P 0.855 / R 0.983 before any change, 0.894 / 0.983 after the dev round, 0.908 / 0.983
+  after the dev2 round.
+
+Floors are the levels reached, so a change that loses ground fails here."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from mapper.measurability import is_measurable
 
-DATA = Path(__file__).parent / "data" / "heldout_measurability.jsonl"
+DATA = Path(__file__).parent / "data"
 
 
-def test_heldout_precision_and_recall() -> None:
-    rows = [json.loads(line) for line in DATA.read_text().splitlines() if line.strip()]
+def _scores(name: str) -> tuple[int, float, float]:
+    rows = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
     flagged = [(r["vague"], not is_measurable(r["text"])) for r in rows]
     tp = sum(v and f for v, f in flagged)
     fp = sum(f and not v for v, f in flagged)
     fn = sum(v and not f for v, f in flagged)
-    assert len(rows) == 120
-    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.95, (tp, fp, fn)
+    return len(rows), tp / (tp + fp), tp / (tp + fn)
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "precision", "recall"),
+    [
+        ("heldout_measurability.jsonl", 120, 0.96, 0.99),
+        ("measurability_dev.jsonl", 150, 0.99, 0.98),
+        ("measurability_dev2.jsonl", 200, 0.95, 0.98),
+        ("measurability_test.jsonl", 150, 0.90, 0.98),
+    ],
+)
+def test_independent_sets(name: str, size: int, precision: float, recall: float) -> None:
+    count, p, r = _scores(name)
+    assert count == size
+    assert p >= precision and r >= recall, (name, round(p, 3), round(r, 3))
