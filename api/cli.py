@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "serve": ("serve",),
     "ui": ("serve",),
 }
+LONG_RUNNING = {"serve", "ui"}  # servers keep Python's default collection thresholds
 HELP = "slareg: extract, check, register and measure service level agreements."
 
 
@@ -76,8 +77,9 @@ def main() -> None:
     # One short run that builds large pipelines and many small objects: collect young
     # objects less often, and when the command is done let the exit skip the search of
     # the whole heap for reference cycles (~0.25 s after a long lint).
-    gc.set_threshold(50_000, 50, 100)
     command = _command_of(sys.argv[1:])
+    if command not in LONG_RUNNING:
+        gc.set_threshold(50_000, 50, 100)
     app = build_app([command]) if command else _full_app()
     try:
         app()
