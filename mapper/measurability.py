@@ -136,6 +136,7 @@ class MeasurabilityChecker:
         self.negation_window = int(patterns.get("negation_window", 3))
         self.cues = {c["id"]: _cue(c) for c in patterns["cues"]}
         self.rules: Mapping[str, Mapping[str, Any]] = patterns.get("rules") or {}
+        self.silencers = frozenset(patterns.get("silencers") or ())
         self.structural = [_structural(n, r) for n, r in self.rules.items() if r.get("when")]
         # one Matcher and one PhraseMatcher for anchors and cues (cue keys are "cue:<id>")
         self.matcher, self.phrases = self._build_anchors(patterns["anchors"])
@@ -316,7 +317,7 @@ class MeasurabilityChecker:
         offset in its Doc). `defined`: cue ids whose Capitalised Defined Term use is
         defined elsewhere (None: assume every defined term is defined). `standalone`: the
         sentence is judged on its own as a commitment (rules marked `standalone_only`)."""
-        if _heading_like(facts, text):
+        if _heading_like(facts, text) or not self.silencers.isdisjoint(facts.anchors):
             return []
         refers = [_defined_use(cue, span, defined) for cue, span in facts.cues]
         hits = [

@@ -203,6 +203,8 @@ def test_corpus_regressions_raise_nothing(sentence: str) -> None:
     assert assess(sentence) == ()
 
 
+# Rules widened and narrowed on the independent development sets (measurability_dev, dev2,
+# dev3): each new behaviour with a positive and a negative case.
 @pytest.mark.parametrize(
     ("sentence", "rule"),
     [
@@ -210,10 +212,22 @@ def test_corpus_regressions_raise_nothing(sentence: str) -> None:
         ("Customer may end it if Provider repeatedly fails to meet the targets.", "SLA-U004"),
         ("Provider shall keep sufficient spare parts on site.", "SLA-U003"),
         ("Our engineers respond to every ticket.", "SLA-U011"),
+        ("Customer satisfaction scores will remain high throughout the term.", "SLA-U003"),
+        ("The platform will be available for the vast majority of the year.", "SLA-U003"),
+        ("Packet loss shall not exceed 0.1%.", "SLA-U005"),
+        ("Cache purges propagate in near real time.", "SLA-U002"),
+        ("If the Service suffers significant performance degradation, it is a P1.", "SLA-U003"),
+        ("Customer will receive a response promptly.", "SLA-U002"),  # the customer gets
+        # measurability_dev3
+        ("Compute instances are backed by a 99.9% SLA.", "SLA-U005"),
+        ("Stored objects benefit from extremely high durability.", "SLA-U003"),
+        ("The Provider will significantly reduce the backlog of open tickets.", "SLA-U003"),
+        ("Severity 2 response times will be commensurate with business impact.", "SLA-U003"),
+        ("Planned maintenance takes place between 00:00 and 04:00.", "SLA-U010"),
+        ("Our engineers respond to every ticket.", "SLA-U011"),  # the provider speaks
     ],
 )
-def test_second_round_vague(sentence: str, rule: str) -> None:
-    """Rules widened after the measurability_dev set (positive cases)."""
+def test_widened_rules_flag(sentence: str, rule: str) -> None:
     assert rule in {h.rule for h in assess(sentence)}
 
 
@@ -238,32 +252,6 @@ def test_second_round_vague(sentence: str, rule: str) -> None:
         "Any change to these Service Levels requires a written amendment signed by both parties.",
         "All fees are stated exclusive of VAT, which shall be payable at the prevailing rate.",
         "The headings in this Schedule are for convenience only.",
-    ],
-)
-def test_second_round_precise(sentence: str) -> None:
-    """Rules narrowed after the measurability_dev set (negative cases)."""
-    assert assess(sentence) == ()
-
-
-@pytest.mark.parametrize(
-    ("sentence", "rule"),
-    [
-        ("Customer satisfaction scores will remain high throughout the term.", "SLA-U003"),
-        ("The platform will be available for the vast majority of the year.", "SLA-U003"),
-        ("Packet loss shall not exceed 0.1%.", "SLA-U005"),
-        ("Cache purges propagate in near real time.", "SLA-U002"),
-        ("If the Service suffers significant performance degradation, it is a P1.", "SLA-U003"),
-        ("Customer will receive a response promptly.", "SLA-U002"),  # the customer gets
-    ],
-)
-def test_third_round_vague(sentence: str, rule: str) -> None:
-    """Rules widened after the measurability_dev2 set (positive cases)."""
-    assert rule in {h.rule for h in assess(sentence)}
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
         # the customer's own duties are not service levels
         "The Customer will use reasonable efforts to report incidents through the portal.",
         "Policyholders must report losses in writing as soon as reasonably practicable.",
@@ -279,8 +267,24 @@ def test_third_round_vague(sentence: str, rule: str) -> None:
         "Shipments of hazardous goods require a dangerous goods declaration at booking.",
         "All notices under this Agreement must be sent by recorded delivery or email.",
         "This Service Level Agreement forms part of the Hosting Agreement dated 1 March 2024.",
+        # measurability_dev3
+        "Inlet air temperature is kept between 18 and 27 degrees C, sampled every five minutes.",
+        "Backups run daily between 02:00 and 04:00 in the instance's region time zone.",
+        "No credit is due for downtime caused by Customer equipment or force majeure.",
+        "SLA credits do not apply to free-tier accounts.",
+        "Immediately on termination, the Customer's right to access the Service ceases.",
+        "15% of the annual fee is payable on signature and the balance quarterly in advance.",
+        "The Contractor shall attend reactive maintenance calls on site within two hours, 24x7.",
+        "Maintenance carried out at the Customer's request is not counted as downtime.",
+        "KPI 3: 100% of Severity 1 incidents have a review within five calendar days of closure.",
+        "Priority is set by the Customer when logging a ticket and may be changed by mutual "
+        "agreement.",
+        "Best practice guidance in Annex C is provided for information only.",
+        "Standard changes are implemented within three working days (Monday to Friday).",
+        "Part 4: Service Credits and Remedies",
+        "The resolution clock pauses while a ticket is in Awaiting Customer status.",
+        "The platform sends an email notification whenever a ticket's priority is changed.",
     ],
 )
-def test_third_round_precise(sentence: str) -> None:
-    """Rules narrowed after the measurability_dev2 set (negative cases)."""
+def test_narrowed_rules_stay_quiet(sentence: str) -> None:
     assert assess(sentence) == ()
