@@ -27,8 +27,13 @@ PRIORITY_DEFINED = re.compile(
     r"|where|when)\b|\b(priority|severity) (levels?|definitions?|classification)\b"
     r"|\b(priority|severity|sev|p)\s?-?\s?[1-4]\s*(incidents?|issues?|tickets?)?\s*(\(|\|\s*)[A-Za-z]"
     r"|\((priority|severity|sev|p)\s?-?\s?[1-4]\)"
-    r"|\b(priority|severity) \| description",
-    re.IGNORECASE,
+    r"|\b(priority|severity) \| description"
+    # a priority table with a definition column ("| Priority | Definition | Response |")
+    r"|\b(priority|severity|level)\b[^\n|]{0,20}\|\s*(definition|description|meaning|criteria|impact|examples?)\b"
+    # a label line ("Priority 1 – Critical") with its description on the next line
+    r"|^[ \t]*(priority|severity|sev|p)\s?-?\s?[1-4][ \t]*[-–—:][ \t]*[A-Za-z]+[ \t]*\n"
+    r"[ \t]*[A-Z][^\n]{15,}",
+    re.IGNORECASE | re.MULTILINE,
 )
 HOURS_DEFINED = re.compile(
     r"\b(business|support|working|service) (hours|days?)\W{0,3}\s*(means|shall mean|are|is)\b",

@@ -184,6 +184,25 @@ def test_undefined_priorities() -> None:
 
 
 @pytest.mark.parametrize(
+    "definitions",
+    [
+        # a table with a definition column
+        "| Priority | Definition | Response |\n|---|---|---|\n"
+        "| P1 – Critical | Production down for all users | 30 min |\n",
+        # a label line with its description on the next line
+        "Priority 1 – Critical\nYour production service is down or unusable.\n",
+    ],
+)
+def test_priorities_defined_by_layout(definitions: str) -> None:
+    """Regressions from linting the corpus (train_support_matrix.md, a support web page)."""
+    text = definitions + "P1 response within 30 minutes.\n"
+    target = term(
+        "response_time", "P1 response within 30 minutes", minutes=30, priority="P1", priority_rank=1
+    )
+    assert unmeasurable_findings(make_extraction("d.md", text, [target])) == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # regressions from linting the sample corpus: boilerplate that is not a vague commitment
