@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import re
 
+# a numeral in brackets before a unit ("ten\n(10) Working Days") continues a sentence
+_UNIT_NEXT = (
+    r"(?!(?i:(business|working|calendar|clock|consecutive)\s+)?"
+    r"(?i:minutes?|hours?|days?|weeks?|months?|years?|per\s?cent|percent|%))"
+)
 _ITEM_START = re.compile(
-    r"^\s*(\d+(\.\d+)*\.\s|\d+(\.\d+)+\s|\d+\s+[A-Z]|\(?[a-z0-9ivx]{1,4}\)\s|[-•*–]\s"
-    r"|[A-Z][A-Z0-9 ,&/-]+$)"
+    r"^\s*(\d+(\.\d+)*\.\s|\d+(\.\d+)+\s|\d+\s+[A-Z]|\(?[a-z0-9ivx]{1,4}\)\s"
+    + _UNIT_NEXT
+    + r"|[-•*–]\s|[A-Z][A-Z0-9 ,&/-]+$)"
 )
 _LINE_END = re.compile(r"[.:;!?]\s*$")
 

@@ -45,7 +45,8 @@ ALL_TIMES = re.compile(
     re.IGNORECASE,
 )
 CREDIT_BASE = re.compile(
-    r"\bcredits?\b[^.]{0,160}\b(fees?|charges?|invoice\w*|subscription|mrc)\b", re.IGNORECASE
+    r"\bcredits?\b[^.]{0,160}\b(fees?|charges?|invoice\w*|subscription|mrc|rental|rent|price)\b",
+    re.IGNORECASE,
 )
 DOWNTIME_RULE = "SLA-U006"
 PRIORITY_RULE = "SLA-U008"

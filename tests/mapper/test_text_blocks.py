@@ -35,3 +35,20 @@ def test_blocks_keep_the_offsets_of_the_text(lines: list[str]) -> None:
         assert len(original) == len(block)
         for a, b in zip(original, block, strict=True):
             assert a == b or (a.isspace() and b == " ")
+
+
+def test_a_bracketed_numeral_before_a_unit_continues_the_sentence() -> None:
+    """Regression from linting train_kpi_service_level_schedule.txt: '(10) Working Days'
+    on the next line is the end of 'within ten', not a list item."""
+    text = (
+        "3.1 The Supplier shall send the monthly service report to the Customer within ten\n"
+        "(10) Working Days of the month end.\n"
+        "(a) an item\n(2) another item\n"
+    )
+    blocks, _ = text_to_blocks(text)
+    assert blocks == [
+        "3.1 The Supplier shall send the monthly service report to the Customer within ten (10) "
+        "Working Days of the month end.",
+        "(a) an item",
+        "(2) another item",
+    ]
