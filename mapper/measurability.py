@@ -70,6 +70,7 @@ class Cue:
     label_ok: bool = False  # a Capitalised word after the sentence's first names a label
     not_preceded_by: tuple[str, ...] = ()
     skip_customer_subject: bool = False  # the customer's own duty ("Customer shall … promptly")
+    keep_when_negated: bool = False  # vague under a negation too ("not significantly degraded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +257,8 @@ class MeasurabilityChecker:
             if not sent.start <= span.start < sent.end:
                 continue
             cue = self.cues[span.label_]
-            if self._negated(doc, sent.start, span.start) or self._unit_use(doc, span, cue):
+            negated = not cue.keep_when_negated and self._negated(doc, sent.start, span.start)
+            if negated or self._unit_use(doc, span, cue):
                 continue
             if not cue.defined_term_ok and _proper_name(span, sent):
                 continue
@@ -559,6 +561,7 @@ def _cue(c: Mapping[str, Any]) -> Cue:
         label_ok=bool(c.get("label_ok", False)),
         not_preceded_by=tuple(c.get("not_preceded_by") or ()),
         skip_customer_subject=bool(c.get("skip_customer_subject", False)),
+        keep_when_negated=bool(c.get("keep_when_negated", False)),
     )
 
 

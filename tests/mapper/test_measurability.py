@@ -223,7 +223,7 @@ def test_corpus_regressions_raise_nothing(sentence: str) -> None:
 
 
 # Rules widened and narrowed on the independent development sets (measurability_dev, dev2,
-# dev3): each new behaviour with a positive and a negative case.
+# dev3, dev4): each new behaviour with a positive and a negative case.
 @pytest.mark.parametrize(
     ("sentence", "rule"),
     [
@@ -244,6 +244,10 @@ def test_corpus_regressions_raise_nothing(sentence: str) -> None:
         ("Severity 2 response times will be commensurate with business impact.", "SLA-U003"),
         ("Planned maintenance takes place between 00:00 and 04:00.", "SLA-U010"),
         ("Our engineers respond to every ticket.", "SLA-U011"),  # the provider speaks
+        # measurability_dev4
+        ("Throughput will not be significantly degraded during peak periods.", "SLA-U003"),
+        ("Claims will be processed in accordance with our standard procedure.", "SLA-U003"),
+        ("Deleted files can be recovered if requested in time.", "SLA-U002"),
     ],
 )
 def test_widened_rules_flag(sentence: str, rule: str) -> None:
@@ -303,6 +307,12 @@ def test_widened_rules_flag(sentence: str, rule: str) -> None:
         "Part 4: Service Credits and Remedies",
         "The resolution clock pauses while a ticket is in Awaiting Customer status.",
         "The platform sends an email notification whenever a ticket's priority is changed.",
+        # measurability_dev4
+        "Low-severity defects (cosmetic issues only) will be fixed within 90 days of confirmation.",
+        "Any degradation where error rates exceed 5% of requests for more than 10 consecutive "
+        "minutes will be posted on the status page within 15 minutes.",
+        "High satisfaction, defined as an average survey score of at least 4.2 out of 5 in each "
+        "calendar quarter, is a contractual target.",
     ],
 )
 def test_narrowed_rules_stay_quiet(sentence: str) -> None:
