@@ -223,7 +223,7 @@ def test_corpus_regressions_raise_nothing(sentence: str) -> None:
 
 
 # Rules widened and narrowed on the independent development sets (measurability_dev, dev2,
-# dev3, dev4): each new behaviour with a positive and a negative case.
+# dev3, dev4, dev5): each new behaviour with a positive and a negative case.
 @pytest.mark.parametrize(
     ("sentence", "rule"),
     [
@@ -248,6 +248,10 @@ def test_corpus_regressions_raise_nothing(sentence: str) -> None:
         ("Throughput will not be significantly degraded during peak periods.", "SLA-U003"),
         ("Claims will be processed in accordance with our standard procedure.", "SLA-U003"),
         ("Deleted files can be recovered if requested in time.", "SLA-U002"),
+        # measurability_dev5
+        ("Availability is at least 99.5%, by a methodology to be agreed.", "SLA-U003"),
+        ("The Provider follows ITIL, tailored as it considers appropriate.", "SLA-U001"),
+        ("Service is restored with the utmost urgency after a Disaster.", "SLA-U002"),
     ],
 )
 def test_widened_rules_flag(sentence: str, rule: str) -> None:
@@ -313,6 +317,14 @@ def test_widened_rules_flag(sentence: str, rule: str) -> None:
         "minutes will be posted on the status page within 15 minutes.",
         "High satisfaction, defined as an average survey score of at least 4.2 out of 5 in each "
         "calendar quarter, is a contractual target.",
+        # measurability_dev5
+        "Downtime is measured in one-minute intervals, and any minute in which the Error Rate "
+        "exceeds five per cent (5%) shall count as a minute of Downtime.",
+        "For the purposes of this SLA, an Incident is 'Resolved' when the Service Desk has "
+        "restored normal operation and notified the Customer.",
+        "Provider may modify this SLA by posting a revised version on its website, provided that "
+        "no modification shall reduce the Service Levels during the Subscription Term.",
+        "Both parties shall comply with all applicable anti-bribery and anti-corruption laws.",
     ],
 )
 def test_narrowed_rules_stay_quiet(sentence: str) -> None:
