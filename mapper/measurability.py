@@ -21,11 +21,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import spacy
-import yaml
 from spacy.attrs import IDX, IS_PUNCT, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -35,56 +33,23 @@ from spacy.util import filter_spans
 
 from extractor.nlp import get_nlp, warm_tokenizer
 from mapper.anchor_matcher import StartMatcher, supports
-from mapper.errors import PatternError
+from mapper.cue_patterns import (
+    Cue,
+    StructuralRule,
+    cue_from_dict,
+    load_patterns,
+    phrases_of,
+    structural_from_dict,
+)
 from mapper.regex_guards import GuardIndex
 from mapper.text_blocks import text_to_blocks
 
-PATTERN_SCHEMA = "slareg.measurability/1"
 CUE_PREFIX = "cue:"
 LABEL_VALUE = re.compile(r"[:|]\s*\S")
 STARTERS = frozenset({":", "?", "!", "•"})
 RECEIVING = frozenset({"be", "receive", "get", "obtain", "have", "enjoy", "benefit"})
 RegexKey = tuple[tuple[str, ...], frozenset[str]]
 _PREPARED_LIMIT = 16  # texts whose facts `prepare` keeps until they are judged
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~7x faster
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    id: str
-    rule: str
-    message: str
-    suggestion: str
-    severity: str = "error"
-    satisfied_by: tuple[str, ...] = ()
-    satisfied_by_all: tuple[frozenset[str], ...] = ()  # any group wholly present
-    requires: tuple[str, ...] = ()
-    requires_any: tuple[str, ...] = ()
-    context: tuple[str, ...] = ()
-    context_not: tuple[str, ...] = ()
-    skip_in_definitions: bool = False
-    not_after_number: bool = False
-    not_followed_by: tuple[str, ...] = ()
-    defined_term_ok: bool = False
-    neutral: bool = False  # a set phrase that only shadows shorter cues inside it
-    label_ok: bool = False  # a Capitalised word after the sentence's first names a label
-    not_preceded_by: tuple[str, ...] = ()
-    skip_customer_subject: bool = False  # the customer's own duty ("Customer shall … promptly")
-    keep_when_negated: bool = False  # vague under a negation too ("not significantly degraded")
-
-
-@dataclass(frozen=True, slots=True)
-class StructuralRule:
-    """A rule over the anchors of a sentence: raised when any `when` group is wholly
-    present and no `unless` group is (`alone`: only when nothing else was raised)."""
-
-    name: str
-    when: tuple[frozenset[str], ...]
-    unless: tuple[frozenset[str], ...] = ()
-    alone: bool = False
-    skip_customer_subject: bool = False
-    skip_negated: bool = False
-    standalone_only: bool = False  # only for a sentence judged on its own (`assess`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +100,17 @@ class MeasurabilityChecker:
         self.punct_orths = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
         self.negations = frozenset(patterns.get("negations") or ())
         self.negation_window = int(patterns.get("negation_window", 3))
-        self.cues = {c["id"]: _cue(c) for c in patterns["cues"]}
+        self.cues = {c["id"]: cue_from_dict(c) for c in patterns["cues"]}
         self.rules: Mapping[str, Mapping[str, Any]] = patterns.get("rules") or {}
         self.silencers = frozenset(patterns.get("silencers") or ())
-        self.structural = [_structural(n, r) for n, r in self.rules.items() if r.get("when")]
+        self.structural = [
+            structural_from_dict(n, r) for n, r in self.rules.items() if r.get("when")
+        ]
         # one Matcher and one PhraseMatcher for anchors and cues (cue keys are "cue:<id>")
         self.matcher, self.phrases = self._build_anchors(patterns["anchors"])
         for cue in patterns["cues"]:
             if cue.get("phrases") or cue.get("phrase_product"):
-                docs = self._phrase_keys(_phrases(cue), LOWER)
+                docs = self._phrase_keys(phrases_of(cue), LOWER)
                 self.phrases.add(CUE_PREFIX + cue["id"], docs)
             if cue.get("patterns"):
                 self.matcher.add(CUE_PREFIX + cue["id"], cue["patterns"])
@@ -163,7 +130,7 @@ class MeasurabilityChecker:
             elif spec.get("patterns"):
                 matcher.add(name, spec["patterns"])
             if spec.get("phrases") or spec.get("phrase_product"):
-                phrases.add(name, self._phrase_keys(_phrases(spec), LOWER))
+                phrases.add(name, self._phrase_keys(phrases_of(spec), LOWER))
             if spec.get("phrases_cased"):
                 self.cased.add(name, self._phrase_keys(spec["phrases_cased"], ORTH))
             guard = tuple(spec.get("regex_guard") or ())
@@ -455,14 +422,6 @@ def _sentences(doc: Doc, starts: list[int] | None = None) -> list[Span]:
     return [doc[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def _phrases(spec: Mapping[str, Any]) -> list[str]:
-    """`phrases` plus every combination of the word lists in `phrase_product`."""
-    out = list(spec.get("phrases") or ())
-    for lists in spec.get("phrase_product") or ():
-        out += [" ".join(words) for words in itertools.product(*lists)]
-    return out
-
-
 def _label(span: Span, sent: Span) -> bool:
     """A Capitalised word after the sentence's first word: a named label ("Urgent tickets",
     "flagged as Critical"); a number label counts as the first word ("2. Urgent …")."""
@@ -480,26 +439,6 @@ def _applies(rule: StructuralRule, facts: SentenceFacts) -> bool:
     if rule.skip_negated and facts.negated_commitment:
         return False
     return _any_group(rule.when, facts.anchors) and not _any_group(rule.unless, facts.anchors)
-
-
-def _groups(value: Any) -> tuple[frozenset[str], ...]:
-    """A list of anchor names (one group) or a list of lists (alternatives)."""
-    items = list(value or ())
-    if items and all(isinstance(i, str) for i in items):
-        return (frozenset(items),)
-    return tuple(frozenset([i] if isinstance(i, str) else i) for i in items)
-
-
-def _structural(name: str, r: Mapping[str, Any]) -> StructuralRule:
-    return StructuralRule(
-        name=name,
-        when=_groups(r.get("when")),
-        unless=_groups(r.get("unless")),
-        alone=bool(r.get("alone", False)),
-        skip_customer_subject=bool(r.get("skip_customer_subject", False)),
-        skip_negated=bool(r.get("skip_negated", False)),
-        standalone_only=bool(r.get("standalone_only", False)),
-    )
 
 
 def _heading_like(facts: SentenceFacts, text: str) -> bool:
@@ -538,45 +477,6 @@ def _shift(hit: VagueHit, by: int) -> VagueHit:
         hit.suggestion,
         hit.severity,
     )
-
-
-def _cue(c: Mapping[str, Any]) -> Cue:
-    return Cue(
-        id=str(c["id"]),
-        rule=str(c["rule"]),
-        message=str(c["message"]),
-        suggestion=str(c["suggestion"]),
-        severity=str(c.get("severity", "error")),
-        satisfied_by=tuple(c.get("satisfied_by") or ()),
-        satisfied_by_all=_groups(c.get("satisfied_by_all")),
-        requires=tuple(c.get("requires") or ()),
-        requires_any=tuple(c.get("requires_any") or ()),
-        context=tuple(c.get("context") or ()),
-        context_not=tuple(c.get("context_not") or ()),
-        skip_in_definitions=bool(c.get("skip_in_definitions", False)),
-        not_after_number=bool(c.get("not_after_number", False)),
-        defined_term_ok=bool(c.get("defined_term_ok", False)),
-        not_followed_by=tuple(c.get("not_followed_by") or ()),
-        neutral=bool(c.get("neutral", False)),
-        label_ok=bool(c.get("label_ok", False)),
-        not_preceded_by=tuple(c.get("not_preceded_by") or ()),
-        skip_customer_subject=bool(c.get("skip_customer_subject", False)),
-        keep_when_negated=bool(c.get("keep_when_negated", False)),
-    )
-
-
-def load_patterns(text: str | None = None) -> Mapping[str, Any]:
-    """Parse a pattern file's text; None reads the packaged patterns."""
-    try:
-        if text is None:
-            ref = resources.files("mapper").joinpath("patterns/measurability.yaml")
-            text = ref.read_text("utf-8")
-        data = yaml.load(text, Loader=_YAML_LOADER)
-    except (OSError, yaml.YAMLError) as exc:
-        raise PatternError(f"cannot read measurability patterns: {exc}") from exc
-    if not isinstance(data, dict) or data.get("schema") != PATTERN_SCHEMA:
-        raise PatternError(f"measurability patterns must declare schema '{PATTERN_SCHEMA}'")
-    return data
 
 
 @lru_cache(maxsize=1)
