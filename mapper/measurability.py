@@ -47,6 +47,7 @@ from mapper.text_blocks import text_to_blocks
 CUE_PREFIX = "cue:"
 LABEL_VALUE = re.compile(r"[:|]\s*\S")
 STARTERS = frozenset({":", "?", "!", "•"})
+SUBJECT_GAP = 2  # tokens from a customer word to its commitment word ("The Customer will")
 RECEIVING = frozenset({"be", "receive", "get", "obtain", "have", "enjoy", "benefit"})
 RegexKey = tuple[tuple[str, ...], frozenset[str]]
 _PREPARED_LIMIT = 16  # texts whose facts `prepare` keeps until they are judged
@@ -235,7 +236,13 @@ class MeasurabilityChecker:
         at = first.get("commitment", -1)
         # "Customer will be told", "Customer will receive a credit": the customer gets, not gives
         passive = 0 <= at < len(doc) - 1 and doc[at + 1].lower_ in RECEIVING
-        subject = not passive and first.get("customer_subject", len(doc)) < at
+        # the customer is the subject of the commitment: "The Customer shall", "Policyholders
+        # must", "The Customer is responsible" (not "Authority Data … it shall", not the
+        # provider's "Customer Success Manager will")
+        customers = [s for name, s in anchors if name == "customer_subject"]
+        subject = not passive and any(
+            0 < at - s <= SUBJECT_GAP and sent.start <= s for s in customers
+        )
         negated = "commitment" in first and self._negated_commitment(doc, sent, first["commitment"])
         return SentenceFacts(frozenset(first), tuple(cues), subject, negated)
 

@@ -223,7 +223,7 @@ def test_corpus_regressions_raise_nothing(sentence: str) -> None:
 
 
 # Rules widened and narrowed on the independent development sets (measurability_dev, dev2,
-# dev3, dev4, dev5): each new behaviour with a positive and a negative case.
+# dev3, dev4, dev5, dev6): each new behaviour with a positive and a negative case.
 @pytest.mark.parametrize(
     ("sentence", "rule"),
     [
@@ -252,6 +252,14 @@ def test_corpus_regressions_raise_nothing(sentence: str) -> None:
         ("Availability is at least 99.5%, by a methodology to be agreed.", "SLA-U003"),
         ("The Provider follows ITIL, tailored as it considers appropriate.", "SLA-U001"),
         ("Service is restored with the utmost urgency after a Disaster.", "SLA-U002"),
+        # measurability_dev6
+        ("On a material failure of the service levels, Customer may terminate.", "SLA-U003"),
+        ("Penalties for downtime will be fixed in the order form at a later stage.", "SLA-U003"),
+        ("Incident response shall follow ITIL best practice.", "SLA-U003"),
+        ("The Supplier shall deliver a good level of service at all times.", "SLA-U003"),
+        ("Service desk hours: 8h-18h.", "SLA-U007"),
+        ("Response within 4 hrs during service hours.", "SLA-U007"),
+        ("The Customer Success Manager will meet with Customer periodically.", "SLA-U004"),
     ],
 )
 def test_widened_rules_flag(sentence: str, rule: str) -> None:
@@ -325,6 +333,15 @@ def test_widened_rules_flag(sentence: str, rule: str) -> None:
         "Provider may modify this SLA by posting a revised version on its website, provided that "
         "no modification shall reduce the Service Levels during the Subscription Term.",
         "Both parties shall comply with all applicable anti-bribery and anti-corruption laws.",
+        # measurability_dev6
+        "First-line support languages: English and German.",
+        "Best practice password rules apply: min. 12 characters and MFA for all admins.",
+        "High priority = whole team blocked. We reply within 2h, 24/7.",
+        "Response time is the period between logging a ticket and the first reply by an engineer.",
+        "The Authority shall give the Supplier access to the site on working days 08:00-18:00.",
+        "The Customer is responsible for regular backups of data stored on local PCs.",
+        "Best-effort support for plug-ins is outside the SLA; the levels apply only to the ERP.",
+        "Purchaser shall provide adequate power and cooling in the server room.",
     ],
 )
 def test_narrowed_rules_stay_quiet(sentence: str) -> None:
