@@ -42,14 +42,16 @@ from mapper.cue_patterns import (
     structural_from_dict,
 )
 from mapper.regex_guards import GuardIndex
-from mapper.text_blocks import text_to_blocks
+from mapper.text_blocks import duty_units, is_row, text_to_units
 
 CUE_PREFIX = "cue:"
 LABEL_VALUE = re.compile(r"[:|]\s*\S")
 STARTERS = frozenset({":", "?", "!", "•"})
-SUBJECT_GAP = 2  # tokens from a customer word to its commitment word ("The Customer will")
+REFERENCE_WORDS = ("appendix", "schedule", "exhibit", "annex", "attachment", "part", "table")
+SUBJECT_GAP = 1  # a customer word right before its commitment word ("The Customer will")
 RECEIVING = frozenset({"be", "receive", "get", "obtain", "have", "enjoy", "benefit"})
 RegexKey = tuple[tuple[str, ...], frozenset[str]]
+DUTY = -2
 _PREPARED_LIMIT = 16  # texts whose facts `prepare` keeps until they are judged
 
 
@@ -75,7 +77,9 @@ class SentenceHits:
     hits: tuple[VagueHit, ...]
 
 
-LineSentence = tuple[int, str, Span, "SentenceFacts"]  # line offset, line, sentence, facts
+# unit offset, unit text, sentence, facts, unit index, and the index of the unit's row (a
+# cell), -1 (not a cell) or DUTY (the customer's duty)
+LineSentence = tuple[int, str, Span, "SentenceFacts", int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,9 @@ class MeasurabilityChecker:
         # token texts that end a sentence, as for spaCy's default sentencizer
         strings = self.nlp.vocab.strings
         self.punct_orths = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
+        # "A." … "Z." (one token for the tokenizer) after "Appendix", "Schedule" …
+        self.letter_stops = frozenset(strings.add(f"{chr(c)}.") for c in range(65, 91))
+        self.reference_words = frozenset(strings.add(w) for w in REFERENCE_WORDS)
         self.negations = frozenset(patterns.get("negations") or ())
         self.negation_window = int(patterns.get("negation_window", 3))
         self.cues = {c["id"]: cue_from_dict(c) for c in patterns["cues"]}
@@ -271,10 +278,12 @@ class MeasurabilityChecker:
         punctuation nor such a character itself (its rule, without its per-token objects)."""
         if len(doc) < 2:
             return []
-        orths, puncts = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
+        orths, puncts, lowers = doc.to_array([ORTH, IS_PUNCT, LOWER]).T.tolist()
         out, seen_end = [], False
         for i, (orth, punct) in enumerate(zip(orths, puncts, strict=True)):
-            if orth in self.punct_orths:
+            if orth in self.punct_orths or (
+                orth in self.letter_stops and i > 0 and lowers[i - 1] in self.reference_words
+            ):  # "… in accordance with Appendix A. During transition …": "A." ends it
                 seen_end = True
             elif seen_end and not punct:
                 out.append(i)
@@ -288,12 +297,17 @@ class MeasurabilityChecker:
         defined: frozenset[str] | None = None,
         base: int = 0,
         standalone: bool = False,
+        cell: bool = False,
     ) -> list[VagueHit]:
         """Hits of one sentence (offsets relative to it; `base` is the sentence's character
         offset in its Doc). `defined`: cue ids whose Capitalised Defined Term use is
         defined elsewhere (None: assume every defined term is defined). `standalone`: the
-        sentence is judged on its own as a commitment (rules marked `standalone_only`)."""
-        if _heading_like(facts, text) or not self.silencers.isdisjoint(facts.anchors):
+        sentence is judged on its own as a commitment (rules marked `standalone_only`);
+        `cell`: the text is a table cell (short by nature: "As soon as practicable" is a
+        value under its column's heading, not a heading)."""
+        if not self.silencers.isdisjoint(facts.anchors):
+            return []
+        if not cell and _heading_like(facts, text):
             return []
         refers = [_defined_use(cue, span, defined) for cue, span in facts.cues]
         hits = [
@@ -367,15 +381,19 @@ class MeasurabilityChecker:
     def text_to_sentence_facts(self, text: str) -> list[LineSentence]:
         """The facts of every sentence of `text`, before judging (the part of the work that
         needs no document context). Lines are processed apart (headings and table rows
-        are lines)."""
-        lines, offsets = text_to_blocks(text)
+        are lines; a row is one sentence, and each of its cells is judged for cues too);
+        a sentence among the customer's duties (see `duty_units`) is marked (row -2): it
+        sets no service level and raises nothing."""
+        units = text_to_units(text)
+        duties = duty_units(units)
         warm_tokenizer(self.nlp.tokenizer, text)  # no-op for the words the extractor saw
         out: list[LineSentence] = []
-        groups = self.guards.line_groups(lines)
-        for line, offset, open_ in zip(lines, offsets, groups, strict=True):
-            doc = self.nlp.make_doc(line)
-            for sent, found in self.doc_facts(doc, line, open_, self._sentence_starts(doc)):
-                out.append((offset, line, sent, found))
+        groups = self.guards.line_groups([unit for _offset, unit, _row in units])
+        for i, ((offset, unit, row), open_) in enumerate(zip(units, groups, strict=True)):
+            doc = self.nlp.make_doc(unit)
+            starts = [] if is_row(unit) or row >= 0 else self._sentence_starts(doc)
+            for sent, found in self.doc_facts(doc, unit, open_, starts):
+                out.append((offset, unit, sent, found, i, DUTY if i in duties else row))
         return out
 
     def prepare(self, text: str) -> None:
@@ -397,15 +415,29 @@ class MeasurabilityChecker:
         document states once for every sentence (e.g. "tz" when it says "all times are
         UTC")."""
         prepared = self._prepared.pop(text, None)
-        out = []
-        for offset, line, sent, found in prepared or self.text_to_sentence_facts(text):
+        found_hits: dict[int, tuple[int, str, list[VagueHit]]] = {}  # unit -> its sentence
+        out_of: dict[int, list[tuple[int, str, list[VagueHit]]]] = {}
+        for offset, line, sent, found, unit, row in prepared or self.text_to_sentence_facts(text):
             facts = replace(found, anchors=found.anchors | given) if given else found
             sent_text = line[sent.start_char : sent.end_char]
-            hits = self.judge(facts, sent_text, defined, sent.start_char)
-            if hits and any(t.is_alpha for t in sent):
-                start = offset + sent.start_char
-                shifted = tuple(_shift(h, start) for h in hits)
-                out.append(SentenceHits(start, start + len(sent_text), sent_text, shifted))
+            hits = self.judge(facts, sent_text, defined, sent.start_char, cell=row >= 0)
+            if row == DUTY or not any(t.is_alpha for t in sent):
+                continue
+            start = offset + sent.start_char
+            shifted = [_shift(h, start) for h in hits]
+            if row >= 0:  # a cell: its cue hits belong to its row
+                if row in found_hits:
+                    found_hits[row][2].extend(h for h in shifted if h.cue_id in self.cues)
+                continue
+            entry = (start, sent_text, shifted)
+            found_hits[unit] = entry
+            out_of.setdefault(unit, []).append(entry)
+        out = []
+        for entries in out_of.values():
+            for start, sent_text, hits in entries:
+                if hits:
+                    unique = tuple({h.rule: h for h in reversed(hits)}.values())[::-1]
+                    out.append(SentenceHits(start, start + len(sent_text), sent_text, unique))
         return out
 
 

@@ -48,6 +48,10 @@ CREDIT_BASE = re.compile(
     r"\bcredits?\b[^.]{0,160}\b(fees?|charges?|invoice\w*|subscription|mrc|rental|rent|price)\b",
     re.IGNORECASE,
 )
+# a measure named by a Capitalised defined term ("Monthly Uptime Percentage", "Availability")
+DEFINED_MEASURE = re.compile(
+    r"\b(Availability|Available|Uptime|Uptime Percentage|Service Levels?|Percentage|Up-?time)\b"
+)
 DOWNTIME_RULE = "SLA-U006"
 PRIORITY_RULE = "SLA-U008"
 
@@ -63,18 +67,18 @@ def unmeasurable_findings(
     scope = [doc, *(r for r in related if r is not doc)]
     ranked = {id(d): _priorities_defined(d) for d in scope}
     defined = frozenset().union(*(_defined_cues(d, ranked[id(d)]) for d in scope))
-    suppressed = set().union(*(_suppressed_rules(d) for d in scope))
+    answered = set().union(*(_answered_cues(d) for d in scope))
     given = frozenset({"tz"}) if any(_states_time_zone(d) for d in scope) else frozenset()
     out: list[Finding] = []
     page = _page_index(doc)
     for sentence in checker.text_to_sentence_hits(doc.text, defined=defined, given=given):
-        out.extend(_sentence_findings(doc, sentence, suppressed, page))
+        out.extend(_sentence_findings(doc, sentence, answered, page))
     out.extend(_document_rules(doc, scope, any(ranked.values())))
     return out
 
 
 def _sentence_findings(
-    doc: Extraction, s: SentenceHits, suppressed: set[str], page: Callable[[int], int]
+    doc: Extraction, s: SentenceHits, answered: set[str], page: Callable[[int], int]
 ) -> list[Finding]:
     span = Span(page(s.start), s.start, s.end)
     return [
@@ -89,8 +93,20 @@ def _sentence_findings(
             suggestion=h.suggestion,
         )
         for h in s.hits
-        if h.rule not in suppressed
+        if not _answered(h.cue_id, s.text, answered)
     ]
+
+
+def _answered(cue_id: str, sentence: str, answered: set[str]) -> bool:
+    """The rest of the set answers this hit: a measurement period stated once answers a
+    target given through a defined measure ("Monthly Uptime Percentage of 99.9%"), not a
+    bare "uptime of 99.95%"; a fee base stated once answers a credit percentage, and a
+    credit described by its base when the set states the percentage elsewhere."""
+    if cue_id == "unquantified_credit":  # "Credits are a percentage of the monthly fee."
+        return "credit_base" in answered and CREDIT_BASE.search(sentence) is not None
+    if cue_id not in answered:
+        return False
+    return cue_id != "no_period" or DEFINED_MEASURE.search(sentence) is not None
 
 
 def _priorities_defined(doc: Extraction) -> bool:
@@ -120,16 +136,16 @@ def _states_time_zone(doc: Extraction) -> bool:
     return zoned or bool(ALL_TIMES.search(doc.text))
 
 
-def _suppressed_rules(doc: Extraction) -> set[str]:
-    """Sentence rules the rest of the document answers."""
+def _answered_cues(doc: Extraction) -> set[str]:
+    """Sentence cues (ids) the rest of the document answers (see `_answered`)."""
     out = set()
     has_period = any(_kind(doc, "measurement_period")) or any(
         t.get("period") for t in _kind(doc, "availability")
     )
     if has_period:
-        out.add("SLA-U005")
+        out.add("no_period")
     if CREDIT_BASE.search(doc.text):
-        out.add("SLA-U009")
+        out.add("credit_base")
     return out
 
 

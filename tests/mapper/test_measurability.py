@@ -346,3 +346,83 @@ def test_widened_rules_flag(sentence: str, rule: str) -> None:
 )
 def test_narrowed_rules_stay_quiet(sentence: str) -> None:
     assert assess(sentence) == ()
+
+
+def _rules_by_quote(text: str) -> dict[str, set[str]]:
+    found = unmeasurable_findings(make_extraction("d.md", text))
+    out: dict[str, set[str]] = {}
+    for f in found:
+        out.setdefault(f.quote, set()).add(f.rule)
+    return out
+
+
+def test_a_table_cell_is_judged_apart_from_the_other_cells() -> None:
+    text = (
+        "| Priority | First response | Resolution |\n|---|---|---|\n"
+        "| P1 - Critical | 30 minutes | 4 hours |\n"
+        "| P4 - Low | As soon as practicable | 2 Business Days |\n"
+        "| P3 - Normal | Regularly | 5 Business Days |\n"
+    )
+    found = _rules_by_quote(text)
+    assert found == {
+        "| P4 - Low | As soon as practicable | 2 Business Days |": {"SLA-U002"},
+        "| P3 - Normal | Regularly | 5 Business Days |": {"SLA-U004"},
+    }
+
+
+def test_the_customers_duties_raise_nothing() -> None:
+    text = (
+        "To help us resolve issues quickly, you agree to:\n"
+        "- respond promptly to our requests for information;\n"
+        "- use a supported browser, as listed in our documentation.\n"
+        "We will respond promptly to every ticket.\n"
+        "\n## Customer Responsibilities\n"
+        "The Customer will keep adequate backups.\n"
+        "\n## Support\n"
+        "Support is provided to an industry standard.\n"
+    )
+    found = _rules_by_quote(text)
+    assert found == {
+        "We will respond promptly to every ticket.": {"SLA-U002"},
+        "Support is provided to an industry standard.": {"SLA-U003"},
+    }
+
+
+def test_a_sentence_ends_after_appendix_a() -> None:
+    text = (
+        "Provider will complete transition within 45 days under the plan in Appendix A. "
+        "During transition, Provider will document the environment to an industry standard.\n"
+    )
+    found = _rules_by_quote(text)
+    assert list(found) == [
+        "During transition, Provider will document the environment to an industry standard."
+    ]
+
+
+def test_emergency_maintenance_is_not_covered_by_the_defined_window() -> None:
+    text = (
+        "Scheduled Maintenance Window means Sundays 02:00-06:00 UTC, notified 5 days ahead.\n"
+        "Scheduled Maintenance is excluded from Availability.\n"
+        "Provider may perform emergency maintenance at any time, and it is excluded from "
+        "Availability.\n"
+    )
+    window = term("maintenance_window", "Sundays 02:00-06:00 UTC", days="Sun", start="02:00")
+    doc = make_extraction("d.txt", text, [window])
+    rules = {f.quote: f.rule for f in unmeasurable_findings(doc)}
+    assert rules == {
+        "Provider may perform emergency maintenance at any time, and it is excluded from "
+        "Availability.": "SLA-U010"
+    }
+
+
+def test_a_credit_without_an_amount_is_not_answered_by_a_period() -> None:
+    text = (
+        "If Provider misses the Severity 1 Response Time twice in a Measurement Period, "
+        "Customer is entitled to an additional service credit.\n"
+        "Credits will be shown on the invoice following the month in which they accrue.\n"
+    )
+    found = _rules_by_quote(text)
+    assert list(found) == [
+        "If Provider misses the Severity 1 Response Time twice in a Measurement Period, "
+        "Customer is entitled to an additional service credit."
+    ]

@@ -52,3 +52,17 @@ def test_a_bracketed_numeral_before_a_unit_continues_the_sentence() -> None:
         "(a) an item",
         "(2) another item",
     ]
+
+
+def test_label_value_lines_stay_apart() -> None:
+    """An order form's "Label: value" lines are statements of their own."""
+    text = (
+        "On-Site Attendance (New York): within 4 Coverage Hours of a P1 Incident being logged\n"
+        "On-Site Attendance (Chicago): as soon as reasonably practicable\n"
+        "Service Report: by the 10th Business Day of each month, covering the previous\n"
+        "month and the open incidents\n"
+    )
+    blocks, _ = text_to_blocks(text)
+    assert len(blocks) == 3
+    assert blocks[1] == "On-Site Attendance (Chicago): as soon as reasonably practicable"
+    assert blocks[2].endswith("previous month and the open incidents")

@@ -1,0 +1,54 @@
+"""Document-level measurability: four drafts (tests/mapper/data/lint_drafts/) written by a
+helper who never saw the rules, with every vague commitment listed in gold.json. Scored
+unseen first at P 0.794 / R 0.643; the misses showed what sentence-level sets cannot
+(table rows whose cells are separate statements, "Label: value" lines merged as wrapped
+text, customer duty lists, document-wide answers applied too widely), and the rules were
+generalised on them, so this is a development set now. Floors are the levels reached.
+
+A finding matches a gold sentence when one contains the other (whitespace folded) or
+rapidfuzz's partial ratio is at least 92. SLA-U006 (a percentage while Downtime is never
+defined) counts as a false alarm here although the issue asks for it: the helper's
+labelling brief did not list it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from extractor.pipeline import extract
+from mapper.lint import lint_documents
+
+DRAFTS = Path(__file__).parent / "data" / "lint_drafts"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _matches(quote: str, gold: str) -> bool:
+    a, b = _norm(quote), _norm(gold)
+    return a in b or b in a or fuzz.partial_ratio(a, b) >= 92
+
+
+def score() -> tuple[int, int, int]:
+    gold = json.loads((DRAFTS / "gold.json").read_text(encoding="utf-8"))
+    tp = fp = fn = 0
+    for name, vague in gold.items():
+        path = DRAFTS / name
+        report = lint_documents([extract(path.read_bytes(), name)])
+        quotes = {_norm(f.quote) for f in report.findings if f.category == "unmeasurable"}
+        matched = {g for q in quotes for g in vague if _matches(q, g)}
+        fp += sum(not any(_matches(q, g) for g in vague) for q in quotes)
+        tp += len(matched)
+        fn += len(vague) - len(matched)
+    return tp, fp, fn
+
+
+def test_drafts_precision_and_recall() -> None:
+    tp, fp, fn = score()
+    assert tp + fn == 42
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.97 and recall >= 0.92, (tp, fp, fn)
