@@ -271,6 +271,10 @@ class QuantityFinder:
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int]]) -> None:
         spans = []
         text_of = doc_text(doc)
+        # spans of one label over the same tokens share one value (the last set), as they
+        # share one `sla_value` slot; a span of another label keeps its own ("one month"
+        # is a DURATION and a PERIOD, and spaCy's slot may not tell them apart)
+        values: dict[tuple[str, int, int], Any] = {}
         for label, start, end in matches:
             text = text_of[start:end]
             value = _normalizer(label)(text)
@@ -280,11 +284,11 @@ class QuantityFinder:
             if span is None:
                 continue
             span._.sla_value = value
+            values[(label, span.start, span.end)] = value
             spans.append(span)
         doc.spans[QUANTITIES] = spans
-        # read back: spans of one label over the same tokens share one `sla_value` slot
-        rows = [(sp.start, sp.end, sp.label_, sp.start_char, sp.end_char, sp._.sla_value)
-                for sp in spans]  # fmt: skip
+        rows = [(sp.start, sp.end, sp.label_, sp.start_char, sp.end_char,
+                 values[(sp.label_, sp.start, sp.end)]) for sp in spans]  # fmt: skip
         doc.user_data[(ROWS, QUANTITIES)] = rows
 
 

@@ -45,6 +45,7 @@ from mapper.regex_guards import GuardIndex
 from mapper.text_blocks import duty_units, is_row, text_to_units
 
 CUE_PREFIX = "cue:"
+TERM_PREFIX = "term:"  # in `defined`: a term the document defines ("term:permitted maintenance")
 LABEL_VALUE = re.compile(r"[:|]\s*\S")
 STARTERS = frozenset({":", "?", "!", "•"})
 REFERENCE_WORDS = ("appendix", "schedule", "exhibit", "annex", "attachment", "part", "table")
@@ -227,6 +228,8 @@ class MeasurabilityChecker:
         for name, s in anchors:
             if sent.start <= s < sent.end:
                 first[name] = min(s, first.get(name, s))
+        duties = self._customer_commitments(doc, sent, anchors)
+        commitments = sorted(s for name, s in anchors if name == "commitment" and s in duties)
         cues = []
         for span in cue_spans:
             if not sent.start <= span.start < sent.end:
@@ -239,19 +242,31 @@ class MeasurabilityChecker:
                 continue
             if cue.label_ok and _label(span, sent):
                 continue
+            if cue.skip_customer_subject and _governed_by(span.start, commitments, anchors, sent):
+                continue  # "… and you must promptly provide the logs": the customer's duty
             cues.append((cue, span))
         at = first.get("commitment", -1)
-        # "Customer will be told", "Customer will receive a credit": the customer gets, not gives
-        passive = 0 <= at < len(doc) - 1 and doc[at + 1].lower_ in RECEIVING
-        # the customer is the subject of the commitment: "The Customer shall", "Policyholders
-        # must", "The Customer is responsible" (not "Authority Data … it shall", not the
-        # provider's "Customer Success Manager will")
-        customers = [s for name, s in anchors if name == "customer_subject"]
-        subject = not passive and any(
-            0 < at - s <= SUBJECT_GAP and sent.start <= s for s in customers
-        )
+        subject = at in duties
         negated = "commitment" in first and self._negated_commitment(doc, sent, first["commitment"])
         return SentenceFacts(frozenset(first), tuple(cues), subject, negated)
+
+    def _customer_commitments(
+        self, doc: Doc, sent: Span, anchors: list[tuple[str, int]]
+    ) -> set[int]:
+        """Commitment words whose subject is the customer: a customer word right before
+        ("The Customer shall", "you must", "Policyholders must", "The Customer is
+        responsible"), not one the customer receives ("Customer will be told", "Customer
+        will receive a credit"), and not a customer word inside a name ("Customer Success
+        Manager will", "Authority Data … it shall")."""
+        customers = {s for name, s in anchors if name == "customer_subject" and s >= sent.start}
+        out = set()
+        for name, at in anchors:
+            if name != "commitment" or not sent.start <= at < sent.end:
+                continue
+            receives = at < len(doc) - 1 and doc[at + 1].lower_ in RECEIVING
+            if not receives and any(0 < at - s <= SUBJECT_GAP for s in customers):
+                out.add(at)
+        return out
 
     def _negated_commitment(self, doc: Doc, sent: Span, at: int) -> bool:
         window = doc[max(sent.start, at - self.negation_window) : min(sent.end, at + 3)]
@@ -500,9 +515,38 @@ def _defined_use(cue: Cue, span: Span, defined: frozenset[str] | None) -> bool:
         return True
     if not all(t.is_title or not t.is_alpha for t in span):
         return False
+    if defined is not None and TERM_PREFIX + _title_run(span).lower() in defined:
+        return True  # "Permitted Maintenance", a term the document defines
     if span.start == 0 and len(span) == 1:  # a capital that only starts the sentence
         return False
     return defined is None
+
+
+def _governed_by(
+    start: int, duties: list[int], anchors: list[tuple[str, int]], sent: Span
+) -> bool:
+    """The commitment word that governs a cue (the nearest one before it, else the first
+    of the sentence) is one of the customer's (`duties`)."""
+    if not duties:
+        return False
+    commitments = sorted(
+        s for name, s in anchors if name == "commitment" and sent.start <= s < sent.end
+    )
+    before = [s for s in commitments if s <= start]
+    governing = before[-1] if before else (commitments[0] if commitments else -1)
+    return governing in duties
+
+
+def _title_run(span: Span) -> str:
+    """The Capitalised words around `span` ("other than during Permitted Maintenance" ->
+    "Permitted Maintenance")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and doc[start - 1].is_title:
+        start -= 1
+    while end < len(doc) and doc[end].is_title:
+        end += 1
+    return doc[start:end].text
 
 
 def _shift(hit: VagueHit, by: int) -> VagueHit:

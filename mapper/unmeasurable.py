@@ -10,7 +10,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from extractor.types import Extraction, Span, Term
-from mapper.measurability import MeasurabilityChecker, SentenceHits, default_checker
+from mapper.measurability import (
+    TERM_PREFIX,
+    MeasurabilityChecker,
+    SentenceHits,
+    default_checker,
+)
 from mapper.types import Finding
 
 DOWNTIME_DEFINED = re.compile(
@@ -36,7 +41,7 @@ PRIORITY_DEFINED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 HOURS_DEFINED = re.compile(
-    r"\b(business|support|working|service) (hours|days?)\W{0,3}\s*(means|shall mean|are|is)\b",
+    r"\b(business|support|working|service) hours\W{0,3}\s*(means|shall mean|are|is)\b",
     re.IGNORECASE,
 )
 ALL_TIMES = re.compile(
@@ -66,7 +71,10 @@ def unmeasurable_findings(
     checker = checker or default_checker()
     scope = [doc, *(r for r in related if r is not doc)]
     ranked = {id(d): _priorities_defined(d) for d in scope}
-    defined = frozenset().union(*(_defined_cues(d, ranked[id(d)]) for d in scope))
+    defined = frozenset().union(
+        *(_defined_cues(d, ranked[id(d)]) for d in scope),
+        (TERM_PREFIX + term.lower() for d in scope for term in d.definitions),
+    )
     answered = set().union(*(_answered_cues(d) for d in scope))
     given = frozenset({"tz"}) if any(_states_time_zone(d) for d in scope) else frozenset()
     out: list[Finding] = []

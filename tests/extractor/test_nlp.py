@@ -1,4 +1,5 @@
-from extractor.nlp import CUES, PATTERNS_DIR, QUANTITIES, get_nlp, load_cue_patterns
+from extractor.nlp import CUES, PATTERNS_DIR, QUANTITIES, get_nlp, load_cue_patterns, span_rows
+from extractor.pipeline import extract
 
 
 def _spans(text, group):
@@ -61,3 +62,17 @@ def test_line_layout_starts_sentences():
     sents = [s.text.strip() for s in doc.sents]
     assert sents[:3] == ["Response Times", "P1 - 1 hour", "P2 - 4 hours"]
     assert sents[3] == "Uptime is at least\n99.5% of time."
+
+
+def test_a_span_that_is_two_kinds_keeps_each_value():
+    """Regression (a draft crashed the extractor): "one month" is a DURATION and a PERIOD
+    over the same tokens; the DURATION read back the PERIOD's value 'monthly'."""
+    text = (
+        "2.3 If Provider fails to deliver the Service by the FOC date, Customer will receive a "
+        "credit of one day's MRC for each Business Day of delay, up to a maximum of 50% of one "
+        "month's MRC.\n"
+    )
+    doc = get_nlp()(text)
+    rows = [r for r in span_rows(doc, QUANTITIES) if r[2] == "DURATION"]
+    assert rows and all(hasattr(r[5], "unit") for r in rows)
+    assert extract(text.encode(), "order.txt").terms  # and the whole pipeline runs
