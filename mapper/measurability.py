@@ -53,6 +53,8 @@ SUBJECT_GAP = 1  # a customer word right before its commitment word ("The Custom
 RECEIVING = frozenset({"be", "receive", "get", "obtain", "have", "enjoy", "benefit"})
 RegexKey = tuple[tuple[str, ...], frozenset[str]]
 DUTY = -2
+EFFORT_RULE = "SLA-U001"
+CLAUSE_JOINERS = frozenset({"and"})
 _PREPARED_LIMIT = 16  # texts whose facts `prepare` keeps until they are judged
 
 
@@ -91,6 +93,10 @@ class SentenceFacts:
     cues: tuple[tuple[Cue, Span], ...]
     customer_subject: bool = False  # a customer word comes before the first commitment word
     negated_commitment: bool = False  # "Neither party shall …", "will not …"
+    # per cue: the anchors found only in other clauses of the sentence, which do not
+    # answer it ("… critical patches within 14 days, and shall apply all other patches in
+    # line with industry best practice": the 14 days answer the first clause only)
+    elsewhere: tuple[frozenset[str], ...] = ()
 
 
 class MeasurabilityChecker:
@@ -248,7 +254,8 @@ class MeasurabilityChecker:
         at = first.get("commitment", -1)
         subject = at in duties
         negated = "commitment" in first and self._negated_commitment(doc, sent, first["commitment"])
-        return SentenceFacts(frozenset(first), tuple(cues), subject, negated)
+        elsewhere = tuple(_elsewhere(doc, sent, anchors, cue, span) for cue, span in cues)
+        return SentenceFacts(frozenset(first), tuple(cues), subject, negated, elsewhere)
 
     def _customer_commitments(
         self, doc: Doc, sent: Span, anchors: list[tuple[str, int]]
@@ -325,10 +332,11 @@ class MeasurabilityChecker:
         if not cell and _heading_like(facts, text):
             return []
         refers = [_defined_use(cue, span, defined) for cue, span in facts.cues]
+        elsewhere = facts.elsewhere or (frozenset(),) * len(facts.cues)
         hits = [
             self._cue_hit(cue, span, base)
-            for (cue, span), ref in zip(facts.cues, refers, strict=True)
-            if not ref and self._raises(cue, facts, text)
+            for (cue, span), ref, away in zip(facts.cues, refers, elsewhere, strict=True)
+            if not ref and self._raises(cue, facts, text, away)
         ]
         hits = list({h.rule: h for h in reversed(hits)}.values())[::-1]  # one per rule
         if any(refers):  # a defined term ("during Business Hours") points to its definition
@@ -342,7 +350,9 @@ class MeasurabilityChecker:
         return list({h.rule: h for h in reversed(hits)}.values())[::-1]
 
     @staticmethod
-    def _raises(cue: Cue, facts: SentenceFacts, text: str) -> bool:
+    def _raises(
+        cue: Cue, facts: SentenceFacts, text: str, elsewhere: frozenset[str] = frozenset()
+    ) -> bool:
         if cue.neutral or (cue.skip_customer_subject and facts.customer_subject):
             return False
         a = facts.anchors
@@ -357,9 +367,10 @@ class MeasurabilityChecker:
             return False
         if cue.skip_in_definitions and "definition" in a:
             return False
-        if any(s in a for s in cue.satisfied_by):
+        here = a - elsewhere  # what answers a cue must stand in its own clause
+        if any(s in here for s in cue.satisfied_by):
             return False
-        return not _any_group(cue.satisfied_by_all, a)
+        return not _any_group(cue.satisfied_by_all, here)
 
     def _cue_hit(self, cue: Cue, span: Span, base: int) -> VagueHit:
         return VagueHit(
@@ -520,6 +531,32 @@ def _defined_use(cue: Cue, span: Span, defined: frozenset[str] | None) -> bool:
     if span.start == 0 and len(span) == 1:  # a capital that only starts the sentence
         return False
     return defined is None
+
+
+def _elsewhere(
+    doc: Doc, sent: Span, anchors: list[tuple[str, int]], cue: Cue, span: Span
+) -> frozenset[str]:
+    """Anchors of the sentence that occur only outside the clause holding `span`: a clause
+    ends where "and" opens a second commitment ("… within 14 days, and shall apply all
+    other patches …"). Not for effort cues, whose clause a firm commitment later in the
+    sentence answers ("reasonable efforts to restore service, and shall restore it within
+    8 hours"); a ";" or "but" usually goes on about the same thing ("…; notice is posted
+    within 30 minutes"), so it does not end the clause."""
+    if cue.rule == EFFORT_RULE:
+        return frozenset()
+    commitments = {s for name, s in anchors if name == "commitment"}
+    cuts = [
+        i
+        for i in range(sent.start + 1, sent.end - 1)
+        if doc[i].lower_ in CLAUSE_JOINERS and (i + 1 in commitments or i + 2 in commitments)
+    ]
+    if not cuts:
+        return frozenset()
+    lo = max((c for c in cuts if c <= span.start), default=sent.start)
+    hi = min((c for c in cuts if c > span.start), default=sent.end)
+    inside = {name for name, s in anchors if lo <= s < hi}
+    outside = {name for name, s in anchors if sent.start <= s < sent.end and not lo <= s < hi}
+    return frozenset(outside - inside)
 
 
 def _governed_by(

@@ -33,6 +33,8 @@ PRIORITY_DEFINED = re.compile(
     r"|\b(priority|severity|sev|p)\s?-?\s?[1-4]\s*(incidents?|issues?|tickets?)?\s*(\(|\|\s*)[A-Za-z]"
     r"|\((priority|severity|sev|p)\s?-?\s?[1-4]\)"
     r"|\b(priority|severity) \| description"
+    # "(a) Severity 1: the Hosted Software is unavailable …" (not "Severity 1: one hour")
+    r"|\b(priority|severity|sev|p)\s?-?\s?[1-4]\s*:\s*(the|an?|any|all)\s+[a-z]"
     # a priority table with a definition column ("| Priority | Definition | Response |")
     r"|\b(priority|severity|level)\b[^\n|]{0,20}\|\s*(definition|description|meaning|criteria|impact|examples?)\b"
     # a label line ("Priority 1 – Critical") with its description on the next line

@@ -8,8 +8,12 @@ rules, with every vague commitment listed in gold.json.
 - lint_drafts2 (4 drafts, 36 vague): unseen P 0.816 / R 0.861, then a development set
   (terms the document defines, an outside classification, the customer's own clause in a
   sentence, recitals quoting the old text).
+- lint_drafts3 (5 drafts, 41 vague): unseen P 0.727 / R 0.780, then a development set
+  (a second commitment joined by "and" answered by its own numbers, reference numbers that
+  look like clock ranges, explicit non-commitments, share targets of shipments and claims,
+  severities defined after a colon).
 - lint_drafts_test (4 drafts, 41 vague): sealed, only scored: P 0.833 / R 0.854 at its
-  first scoring (after both rounds above).
+  first scoring (after the first two rounds) and again after the third.
 
 Floors are the levels reached.
 
@@ -63,7 +67,8 @@ def score(folder: str) -> tuple[int, int, int]:
     ("folder", "vague", "precision", "recall"),
     [
         ("lint_drafts", 42, 0.97, 0.92),
-        ("lint_drafts2", 36, 0.91, 0.88),
+        ("lint_drafts2", 36, 0.91, 0.91),
+        ("lint_drafts3", 41, 0.88, 0.90),
         ("lint_drafts_test", 41, 0.83, 0.85),
     ],
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -426,3 +427,43 @@ def test_a_credit_without_an_amount_is_not_answered_by_a_period() -> None:
         "If Provider misses the Severity 1 Response Time twice in a Measurement Period, "
         "Customer is entitled to an additional service credit."
     ]
+
+
+def test_what_answers_a_cue_must_stand_in_its_clause() -> None:
+    """A second commitment joined by "and" is judged on its own numbers."""
+    sentence = (
+        "The Supplier shall apply critical patches within 14 days of release and shall apply "
+        "all other patches in line with industry best practice."
+    )
+    assert {h.rule for h in assess(sentence)} == {"SLA-U003"}
+    bounded = (
+        "Emergency maintenance may be performed at any time but must be notified at least one "
+        "hour beforehand."
+    )
+    assert assess(bounded) == ()
+
+
+def test_a_term_the_document_defines_is_defined() -> None:
+    text = (
+        '"Permitted Maintenance" means the window on Sundays 01:00-03:00 UTC, notified 5 days '
+        "ahead.\n"
+        "Unavailability is any period in which the Service cannot be used, other than during "
+        "Permitted Maintenance.\n"
+    )
+    doc = make_extraction("d.txt", text)
+    doc = replace(doc, definitions={"Permitted Maintenance": "the window on Sundays"})
+    assert unmeasurable_findings(doc) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Call-Off Contract reference: NDC-2025-0417 (G-Cloud 14 Call-Off Contract)",
+        "Credits are deducted on the invoice for the month immediately following the breach.",
+        "Query latency depends on your schema and is not covered by any commitment.",
+        "Time spent in maintenance inside your window does not count against your uptime.",
+    ],
+)
+def test_document_round_look_alikes(sentence: str) -> None:
+    """Look-alikes from the lint_drafts3 development drafts."""
+    assert assess(sentence) == ()
