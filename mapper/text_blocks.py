@@ -14,7 +14,7 @@ _UNIT_NEXT = (
     r"(?i:minutes?|hours?|days?|weeks?|months?|years?|per\s?cent|percent|%))"
 )
 _ITEM_START = re.compile(
-    r"^\s*(\d+(\.\d+)*\.\s|\d+(\.\d+)+\s|\d+\s+[A-Z]|\(?[a-z0-9ivx]{1,4}\)\s"
+    r"^\s*(\d+(\.\d+)*\.\s|\d+(\.\d+)+\s|\d+\s+[A-Z]|\(?([a-z]|[ivx]{1,4}|\d{1,3})\)\s"
     + _UNIT_NEXT
     + r"|[-•*–]\s|[A-Z][A-Z0-9 ,&/-]+$)"
 )

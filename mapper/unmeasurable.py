@@ -24,8 +24,9 @@ DOWNTIME_DEFINED = re.compile(
     r"|\b(availability|uptime|uptime percentage|available)\W{0,3}\s*(means|shall mean|is defined)\b"
     r"|\bcounted as (unavailable|down)\b|\b(is|are) (counted|considered) (as )?(unavailable|down)\b"
     r"|\b(deemed|considered|treated as)\s+(to be\s+)?(unavailable|down)\b"
-    r"|counts? as downtime",
-    re.IGNORECASE,
+    r"|counts? as downtime"
+    r"|^\W*(downtime|unavailab\w*|availability|uptime)\s*[:–]\s+\w",
+    re.IGNORECASE | re.MULTILINE,
 )
 PRIORITY_DEFINED = re.compile(
     r"\b(priority|severity|sev|p)\s?-?\s?[1-4]\b[^.\n]{0,60}\b(means|is defined|defined as|applies"
@@ -33,6 +34,12 @@ PRIORITY_DEFINED = re.compile(
     r"|\b(priority|severity|sev|p)\s?-?\s?[1-4]\s*(incidents?|issues?|tickets?)?\s*(\(|\|\s*)[A-Za-z]"
     r"|\((priority|severity|sev|p)\s?-?\s?[1-4]\)"
     r"|\b(priority|severity) \| description"
+    # a lettered class and its definition ("Priority A: …" in a glossary, "Priority B means")
+    r"|\b(priority|severity)\s+[a-d]\b[^.\n]{0,60}"
+    r"\b(means|is defined|defined as|applies|where|when)\b"
+    r"|^[ \t]*(priority|severity)\s+[a-d]\s*[:–-]\s*(the|an?|any|all)\s+[a-z]"
+    # a quoted class ("a "Critical" ticket is a support ticket reporting …")
+    r"|[\"“](critical|urgent|high|medium|low|major|minor|normal)[\"”]\s+(tickets?|incidents?|issues?|requests?|faults?)\s+(is|are|means)\b"
     # "(a) Severity 1: the Hosted Software is unavailable …" (not "Severity 1: one hour")
     r"|\b(priority|severity|sev|p)\s?-?\s?[1-4]\s*:\s*(the|an?|any|all)\s+[a-z]"
     # a priority table with a definition column ("| Priority | Definition | Response |")

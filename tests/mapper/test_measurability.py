@@ -467,3 +467,41 @@ def test_a_term_the_document_defines_is_defined() -> None:
 def test_document_round_look_alikes(sentence: str) -> None:
     """Look-alikes from the lint_drafts3 development drafts."""
     assert assess(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No maintenance will be scheduled between 20 November and 2 December or between 15 and "
+        "31 December.",
+        "Single point of contact for IT incidents from approximately 1,800 users.",
+        "Knowledge base content | R | A",
+    ],
+)
+def test_fourth_document_round_look_alikes(sentence: str) -> None:
+    """Look-alikes from the lint_drafts4 development drafts."""
+    assert assess(sentence) == ()
+
+
+def test_a_scope_statement_in_a_document_is_not_a_commitment_without_target() -> None:
+    """In a document, "will operate the service desk" says what is provided; the levels
+    are elsewhere (judged alone, `assess` still asks for something measurable)."""
+    text = (
+        "The Supplier will operate the first-line IT service desk for the stores in Norway.\n"
+        "The Supplier will resolve incidents.\n"
+    )
+    assert _rules_by_quote(text) == {"The Supplier will resolve incidents.": {"SLA-U011"}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Priority D: response when resources allow.", "SLA-U004"),
+        ("Northgate shall grant the Customer a service credit of such amount as it determines.",
+         "SLA-U009"),
+        ("If response times are missed on a material number of occasions, Customer may terminate.",
+         "SLA-U003"),
+    ],
+)
+def test_fourth_document_round_vague(sentence: str, rule: str) -> None:
+    assert rule in {h.rule for h in assess(sentence)}

@@ -17,7 +17,8 @@
 - measurability_test2.jsonl (200, written after five rounds as "an independent set of
   vague and precise commitments", 85% provider commitments): sealed too. Unseen P 0.941 /
   R 0.950 at its first scoring, 0.960 / 0.960 after the dev6 round, 0.960 / 0.950 after
-  the document-level round (tests/mapper/test_lint_drafts.py).
+  the first document-level round (tests/mapper/test_lint_drafts.py), 0.960 / 0.960 after
+  the fourth.
 
 Floors are the levels reached, so a change that loses ground fails here."""
 
@@ -52,7 +53,7 @@ def _scores(name: str) -> tuple[int, float, float]:
         ("measurability_dev4.jsonl", 200, 0.98, 0.96),
         ("measurability_dev5.jsonl", 200, 0.99, 0.98),
         ("measurability_dev6.jsonl", 200, 0.98, 0.98),
-        ("measurability_test2.jsonl", 200, 0.95, 0.95),
+        ("measurability_test2.jsonl", 200, 0.95, 0.96),
         ("measurability_test.jsonl", 150, 0.93, 0.99),
     ],
 )
