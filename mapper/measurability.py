@@ -234,8 +234,10 @@ class MeasurabilityChecker:
         for name, s in anchors:
             if sent.start <= s < sent.end:
                 first[name] = min(s, first.get(name, s))
-        duties = self._customer_commitments(doc, sent, anchors)
-        commitments = sorted(s for name, s in anchors if name == "commitment" and s in duties)
+        commitments = sorted(
+            s for name, s in anchors if name == "commitment" and sent.start <= s < sent.end
+        )
+        duties = self._customer_commitments(doc, commitments, anchors, sent)
         cues = []
         for span in cue_spans:
             if not sent.start <= span.start < sent.end:
@@ -248,7 +250,7 @@ class MeasurabilityChecker:
                 continue
             if cue.label_ok and _label(span, sent):
                 continue
-            if cue.skip_customer_subject and _governed_by(span.start, commitments, anchors, sent):
+            if cue.skip_customer_subject and _governed_by(span.start, commitments, duties):
                 continue  # "… and you must promptly provide the logs": the customer's duty
             cues.append((cue, span))
         at = first.get("commitment", -1)
@@ -258,7 +260,7 @@ class MeasurabilityChecker:
         return SentenceFacts(frozenset(first), tuple(cues), subject, negated, elsewhere)
 
     def _customer_commitments(
-        self, doc: Doc, sent: Span, anchors: list[tuple[str, int]]
+        self, doc: Doc, commitments: list[int], anchors: list[tuple[str, int]], sent: Span
     ) -> set[int]:
         """Commitment words whose subject is the customer: a customer word right before
         ("The Customer shall", "you must", "Policyholders must", "The Customer is
@@ -267,9 +269,7 @@ class MeasurabilityChecker:
         Manager will", "Authority Data … it shall")."""
         customers = {s for name, s in anchors if name == "customer_subject" and s >= sent.start}
         out = set()
-        for name, at in anchors:
-            if name != "commitment" or not sent.start <= at < sent.end:
-                continue
+        for at in commitments:
             receives = at < len(doc) - 1 and doc[at + 1].lower_ in RECEIVING
             if not receives and any(0 < at - s <= SUBJECT_GAP for s in customers):
                 out.add(at)
@@ -441,9 +441,11 @@ class MeasurabilityChecker:
         document states once for every sentence (e.g. "tz" when it says "all times are
         UTC")."""
         prepared = self._prepared.pop(text, None)
+        if prepared is None:
+            prepared = self.text_to_sentence_facts(text)
         found_hits: dict[int, tuple[int, str, list[VagueHit]]] = {}  # unit -> its sentence
         out_of: dict[int, list[tuple[int, str, list[VagueHit]]]] = {}
-        for offset, line, sent, found, unit, row in prepared or self.text_to_sentence_facts(text):
+        for offset, line, sent, found, unit, row in prepared:
             facts = replace(found, anchors=found.anchors | given) if given else found
             sent_text = line[sent.start_char : sent.end_char]
             hits = self.judge(facts, sent_text, defined, sent.start_char, cell=row >= 0)
@@ -559,16 +561,11 @@ def _elsewhere(
     return frozenset(outside - inside)
 
 
-def _governed_by(
-    start: int, duties: list[int], anchors: list[tuple[str, int]], sent: Span
-) -> bool:
+def _governed_by(start: int, commitments: list[int], duties: set[int]) -> bool:
     """The commitment word that governs a cue (the nearest one before it, else the first
-    of the sentence) is one of the customer's (`duties`)."""
+    of the sentence; `commitments` sorted) is one of the customer's (`duties`)."""
     if not duties:
         return False
-    commitments = sorted(
-        s for name, s in anchors if name == "commitment" and sent.start <= s < sent.end
-    )
     before = [s for s in commitments if s <= start]
     governing = before[-1] if before else (commitments[0] if commitments else -1)
     return governing in duties
